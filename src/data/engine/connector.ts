@@ -1,0 +1,28 @@
+/**
+ * The one narrow door to the database. Every query in the product goes through a Connector;
+ * views never see it directly (they call named query functions in `src/data/queries/`).
+ *
+ * Two implementations share this interface: the browser one (DuckDB-WASM in a worker, bundled
+ * wasm, started lazily once) and the Node one (DuckDB-WASM blocking build, for tests and
+ * `npm run report`). Extension autoloading is always off so nothing ever waits on the network.
+ */
+export interface Connector {
+  /**
+   * Runs one SQL statement and returns its rows as plain objects. Integers that DuckDB returns
+   * as BigInt are converted to `number`; DECIMAL to `number`; VARCHAR[] to `string[]`;
+   * NULL to `null`.
+   */
+  query<T = Record<string, unknown>>(sql: string): Promise<T[]>;
+  /**
+   * Makes a parquet file queryable as table or view `name`. `source` is a URL (browser) or a
+   * file path (Node). Replaces an earlier table of that name.
+   */
+  registerParquet(name: string, source: string, options?: RegisterOptions): Promise<void>;
+  /** Frees the database. The connector is unusable afterwards. */
+  close(): Promise<void>;
+}
+
+export interface RegisterOptions {
+  /** Called as bytes arrive, for the loading indicator. `total` is NaN when unknown. */
+  onProgress?: (loaded: number, total: number) => void;
+}

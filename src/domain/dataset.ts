@@ -1,0 +1,82 @@
+/**
+ * Types of a dataset folder (see shared CONTRACT.md "A dataset folder"). Pure types, no I/O.
+ */
+
+/** Administrative level as stored in `regions.parquet` `level`. */
+export type Level = 1 | 2 | 3 | 4 | 5;
+
+/** File-name stem of each level, used for `boundaries/<name>.geojson` and `agg/<name>.json`. */
+export const LEVEL_NAMES: Record<Level, LevelName> = {
+  1: 'province',
+  2: 'city',
+  3: 'county',
+  4: 'township',
+  5: 'village',
+};
+export type LevelName = 'province' | 'city' | 'county' | 'township' | 'village';
+
+export interface LocalizedText {
+  zh: string;
+  en: string;
+}
+
+export interface FileEntry {
+  rows: number;
+  bytes: number;
+  sha256: string;
+}
+
+/** `manifest.json`. Fields beyond the contract are marked optional. */
+export interface Manifest {
+  id: string;
+  name: LocalizedText;
+  root: { code: string; level: Level };
+  asOf: { year: number; quarter: number };
+  years: number[];
+  synthetic: boolean;
+  plans: string[];
+  files: Record<string, FileEntry>;
+  provenance: string;
+  /** Generator seed and scale, when synthetic. */
+  generator?: { seed: number; scale: number; version: string };
+  /** Which geometry is synthetic (township and village polygons always are). */
+  syntheticGeometry?: LevelName[];
+}
+
+/** One row of `regions.parquet`. */
+export interface RegionRow {
+  code: string;
+  name: string;
+  /** Pinyin / English name, an addition to the contract for the English UI. */
+  name_en: string;
+  level: Level;
+  parent_code: string | null;
+  lon: number;
+  lat: number;
+  area_km2: number;
+  tags: string[];
+}
+
+/**
+ * Additive sums for one region and one collected period (year-to-date; quarter 4 = full year).
+ * Every ratio shown in the product (per-capita income, growth, shares) is derived from these sums,
+ * so aggregation stays population-weighted at every level. Written by the generator as
+ * `agg/<level>.json` (columnar) and produced identically by the engine from the household tables.
+ */
+export interface RegionPeriodSums {
+  code: string;
+  year: number;
+  quarter: number;
+  households: number;
+  persons: number;
+  /** Sum of household net income (yuan) = wage + operating + property + transfer. */
+  net: number;
+  wage: number;
+  operating: number;
+  property: number;
+  transfer: number;
+  /** Households whose category is one of the three monitoring kinds. */
+  monitored_households: number;
+  monitored_persons: number;
+  relocated_households: number;
+}
