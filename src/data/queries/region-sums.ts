@@ -1,0 +1,40 @@
+import type { Level, RegionPeriodSums } from '../../domain/dataset';
+import type { Connector } from '../engine/connector';
+import { ancestorExpr, withinExpr } from './sql';
+
+/** Scope of a region-sums query: the level to group by, optionally inside one ancestor region. */
+export interface RegionSumsScope {
+  level: Level;
+  within?: { code: string; level: Level };
+}
+
+/**
+ * SQL for additive sums per region of `level` and collected period, from the `households` and
+ * `income` tables. Every per-capita figure in the product is derived from these sums
+ * (sum of net income / sum of persons), never as a mean of household ratios.
+ * The generator runs the same SQL in native DuckDB to write the pre-aggregated `agg/<level>.json`.
+ */
+export function regionPeriodSumsSql(scope: RegionSumsScope): string {
+  const code = ancestorExpr('h.village_code', scope.level);
+  const where = scope.within ? `WHERE ${withinExpr('h.village_code', scope.within.code, scope.within.level)}` : '';
+  return `SELECT ${code} AS code, i.year AS year, i.quarter AS quarter,
+  count(*) AS households,
+  sum(h.persons) AS persons,
+  sum(i.wage + i.operating + i.property + i.transfer) AS net,
+  sum(i.wage) AS wage,
+  sum(i.operating) AS operating,
+  sum(i.property) AS property,
+  sum(i.transfer) AS transfer,
+  sum(CASE WHEN h.category <> 'tuopin' THEN 1 ELSE 0 END) AS monitored_households,
+  sum(CASE WHEN h.category <> 'tuopin' THEN h.persons ELSE 0 END) AS monitored_persons,
+  sum(CASE WHEN h.relocated THEN 1 ELSE 0 END) AS relocated_households
+FROM income i JOIN households h ON i.hh_id = h.hh_id
+${where}
+GROUP BY 1, 2, 3
+ORDER BY 1, 2, 3`;
+}
+
+/** Runs `regionPeriodSumsSql` and returns typed rows. */
+export async function queryRegionPeriodSums(db: Connector, scope: RegionSumsScope): Promise<RegionPeriodSums[]> {
+  return db.query<RegionPeriodSums>(regionPeriodSumsSql(scope));
+}

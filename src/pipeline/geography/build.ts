@@ -1,0 +1,127 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { union, featureCollection } from '@turf/turf';
+import { csvParse } from 'd3';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
+import { LEVEL_NAMES, type Level, type LevelName } from '../../domain/dataset';
+import { isUrbanCommunity } from '../../domain/region-code';
+import { areaKm2, labelPoint, partition } from '../geometry/synthetic-divisions';
+import type { RegionProfile } from '../generate/profile';
+import { RegionTree, type RegionNode } from './region-tree';
+
+type Shape = Feature<Polygon | MultiPolygon>;
+
+export interface Geography {
+  tree: RegionTree;
+  /** Boundary collections by level name, from the root level down to villages. */
+  boundaries: Partial<Record<LevelName, FeatureCollection<Polygon | MultiPolygon>>>;
+}
+
+/** Relative cell size of an urban community against a rural village in the synthetic partition. */
+const COMMUNITY_WEIGHT = 0.35;
+
+/**
+ * Builds the region tree of a dataset from the committed geography (`data/geo/<id>/`): real
+ * county outlines, unions of them for city and province, and synthetic township and village
+ * polygons (Voronoi cells inside the real outline) carrying the real names and codes.
+ */
+export function buildGeography(profile: RegionProfile, geoDir: string, seed: number): Geography {
+  const divisions = csvParse(readFileSync(join(geoDir, 'divisions.csv'), 'utf8'));
+  const counties = JSON.parse(readFileSync(join(geoDir, 'counties.geojson'), 'utf8')) as FeatureCollection<Polygon | MultiPolygon>;
+  const countyShapes = new Map<string, Shape>();
+  for (const f of counties.features) {
+    if (f.properties?.context) continue;
+    countyShapes.set(String(f.properties?.code), f as Shape);
+  }
+
+  const rootPrefix = profile.rootCode.slice(0, [0, 2, 4, 6, 9, 12][profile.rootLevel]);
+  const nodes: RegionNode[] = [];
+  for (const d of divisions) {
+    const code = d.code ?? '';
+    const level = Number(d.level) as Level;
+    if (level < profile.rootLevel || !code.startsWith(rootPrefix)) continue;
+    nodes.push({
+      code,
+      name: d.name ?? '',
+      name_en: d.name_en ?? '',
+      level,
+      parent_code: code === profile.rootCode ? null : d.parent_code || null,
+      lon: 0,
+      lat: 0,
+      area_km2: 0,
+      tags: [...(profile.tags[code] ?? [])],
+      geometry: null,
+    });
+  }
+  const tree = new RegionTree(nodes);
+
+  // Real outlines for counties, their unions above.
+  for (const county of tree.atLevel(3)) {
+    const shape = countyShapes.get(county.code);
+    if (!shape) throw new Error(`No outline for county ${county.code} ${county.name} in ${geoDir}/counties.geojson`);
+    county.geometry = shape;
+  }
+  for (const level of [2, 1] as Level[]) {
+    for (const node of tree.atLevel(level)) {
+      const parts = tree.descendantsAt(node.code, 3).map((c) => c.geometry).filter((g): g is Shape => g !== null);
+      node.geometry = parts.length === 1 ? parts[0] : (union(featureCollection(parts)) as Shape | null);
+    }
+  }
+
+  // Synthetic townships inside counties, villages inside townships.
+  for (const level of [4, 5] as Level[]) {
+    for (const parent of tree.atLevel((level - 1) as Level)) {
+      const kids = tree.children.get(parent.code) ?? [];
+      if (kids.length === 0 || !parent.geometry) continue;
+      const weights = kids.map((k) => ({
+        code: k.code,
+        weight: level === 5 ? (isUrbanCommunity(k.code) ? COMMUNITY_WEIGHT : 1) : Math.max(1, (tree.children.get(k.code) ?? []).length),
+      }));
+      const cells = partition(parent.geometry, weights, seed);
+      for (const k of kids) {
+        const cell = cells.get(k.code);
+        if (!cell) throw new Error(`Partition of ${parent.code} gave no cell for ${k.code}`);
+        k.geometry = cell;
+      }
+    }
+  }
+
+  for (const node of tree.nodes) {
+    if (!node.geometry) throw new Error(`Region ${node.code} ${node.name} has no geometry`);
+    const [lon, lat] = labelPoint(node.geometry);
+    node.lon = round(lon, 5);
+    node.lat = round(lat, 5);
+    node.area_km2 = round(areaKm2(node.geometry), 3);
+  }
+
+  const boundaries: Geography['boundaries'] = {};
+  for (let level = profile.rootLevel; level <= 5; level++) {
+    const features = tree.atLevel(level as Level).map((n) => ({
+      type: 'Feature' as const,
+      properties: { code: n.code, name: n.name, name_en: n.name_en },
+      geometry: roundGeometry((n.geometry as Shape).geometry),
+    }));
+    boundaries[LEVEL_NAMES[level as Level]] = { type: 'FeatureCollection', features };
+  }
+  return { tree, boundaries };
+}
+
+function round(x: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+/** Rounds coordinates to 5 decimals (≈1 m), dropping repeated vertices, to keep files small. */
+function roundGeometry(g: Polygon | MultiPolygon): Polygon | MultiPolygon {
+  const ring = (r: Position[]) => {
+    const out: Position[] = [];
+    for (const p of r) {
+      const q = [round(p[0], 5), round(p[1], 5)];
+      const last = out[out.length - 1];
+      if (!last || last[0] !== q[0] || last[1] !== q[1]) out.push(q);
+    }
+    return out;
+  };
+  if (g.type === 'Polygon') return { type: 'Polygon', coordinates: g.coordinates.map(ring) };
+  return { type: 'MultiPolygon', coordinates: g.coordinates.map((p) => p.map(ring)) };
+}

@@ -1,0 +1,175 @@
+import { BOOLEAN, DOUBLE, DuckDBDataChunk, INTEGER, LIST, VARCHAR, listValue, type DuckDBType, type DuckDBValue } from '@duckdb/node-api';
+
+const VARCHAR_LIST = LIST(VARCHAR);
+import type { RegionNode } from '../geography/region-tree';
+import { CATEGORIES, MGMT_CLASSES, type Households } from '../generate/households';
+import type { CollectiveRow, FacilityRow } from '../generate/facilities';
+import type { IncomeTable } from '../generate/income-rows';
+import { quoteString, type NativeDuckDB } from '../native-duckdb';
+
+/** One row of `reference.parquet`. */
+export interface ReferenceRow {
+  series: string;
+  region_code: string;
+  year: number;
+  value: number;
+  source: string;
+}
+
+/** Parquet options shared by every file: ZSTD, row groups small enough to prune by range reads. */
+const PARQUET = "FORMAT PARQUET, COMPRESSION ZSTD, ROW_GROUP_SIZE 122880";
+
+async function copyOut(db: NativeDuckDB, select: string, path: string): Promise<void> {
+  await db.run(`COPY (${select}) TO ${quoteString(path)} (${PARQUET})`);
+}
+
+/** Writes `regions.parquet` (CONTRACT.md), ordered by code. */
+export async function writeRegions(db: NativeDuckDB, regions: RegionNode[], path: string): Promise<void> {
+  await db.run(`CREATE OR REPLACE TABLE regions (code VARCHAR, name VARCHAR, name_en VARCHAR, level INTEGER,
+    parent_code VARCHAR, lon DOUBLE, lat DOUBLE, area_km2 DOUBLE, tags VARCHAR[])`);
+  const a = await db.connection.createAppender('regions');
+  for (const r of regions) {
+    a.appendVarchar(r.code);
+    a.appendVarchar(r.name);
+    a.appendVarchar(r.name_en);
+    a.appendInteger(r.level);
+    if (r.parent_code === null) a.appendNull();
+    else a.appendVarchar(r.parent_code);
+    a.appendDouble(r.lon);
+    a.appendDouble(r.lat);
+    a.appendDouble(r.area_km2);
+    a.appendList(listValue(r.tags), VARCHAR_LIST);
+    a.endRow();
+  }
+  a.closeSync();
+  await copyOut(db, 'SELECT * FROM regions ORDER BY code', path);
+}
+
+/** Appends columns to `table` in chunks of DuckDB's vector size (much faster than row by row). */
+async function appendColumns(db: NativeDuckDB, table: string, types: DuckDBType[], rows: number, column: (k: number, from: number, to: number) => DuckDBValue[]): Promise<void> {
+  const appender = await db.connection.createAppender(table);
+  for (let from = 0; from < rows; from += CHUNK) {
+    const to = Math.min(rows, from + CHUNK);
+    const chunk = DuckDBDataChunk.create(types, to - from);
+    for (let k = 0; k < types.length; k++) chunk.setColumnValues(k, column(k, from, to));
+    appender.appendDataChunk(chunk);
+  }
+  appender.closeSync();
+}
+const CHUNK = 2048;
+
+function slice<T>(values: ArrayLike<T>, from: number, to: number, map?: (v: T, i: number) => DuckDBValue): DuckDBValue[] {
+  const out: DuckDBValue[] = new Array(to - from);
+  for (let i = from; i < to; i++) out[i - from] = map ? map(values[i], i) : (values[i] as DuckDBValue);
+  return out;
+}
+
+/** Loads households into table `households` (kept for the income join and aggregation) and writes them. */
+export async function writeHouseholds(db: NativeDuckDB, hh: Households, path: string): Promise<void> {
+  await db.run(`CREATE OR REPLACE TABLE households_raw (idx INTEGER, hh_id VARCHAR, village_code VARCHAR, persons INTEGER,
+    labour INTEGER, category VARCHAR, mgmt_class VARCHAR, no_labour BOOLEAN, safety_net BOOLEAN, relocated BOOLEAN,
+    relocation_site VARCHAR, risk_tags VARCHAR, measures VARCHAR, risk_cleared BOOLEAN)`);
+  const types = [INTEGER, VARCHAR, VARCHAR, INTEGER, INTEGER, VARCHAR, VARCHAR, BOOLEAN, BOOLEAN, BOOLEAN, VARCHAR, VARCHAR, VARCHAR, BOOLEAN];
+  const bool = (v: number) => v === 1;
+  const columns: ((from: number, to: number) => DuckDBValue[])[] = [
+    (f, t) => slice(Array.from({ length: t - f }, (_, i) => f + i), 0, t - f),
+    (f, t) => slice(hh.hhId, f, t),
+    (f, t) => slice(hh.village, f, t, (v) => v.code),
+    (f, t) => slice(hh.persons, f, t),
+    (f, t) => slice(hh.labour, f, t),
+    (f, t) => slice(hh.category, f, t, (v) => CATEGORIES[v]),
+    (f, t) => slice(hh.mgmtClass, f, t, (v) => MGMT_CLASSES[v]),
+    (f, t) => slice(hh.noLabour, f, t, bool),
+    (f, t) => slice(hh.safetyNet, f, t, bool),
+    (f, t) => slice(hh.relocated, f, t, bool),
+    (f, t) => slice(hh.site, f, t, (v) => (v < 0 ? null : hh.sites[v].id)),
+    (f, t) => slice(hh.riskTags, f, t, (v) => v.join('|')),
+    (f, t) => slice(hh.measures, f, t, (v) => v.join('|')),
+    (f, t) => slice(hh.riskCleared, f, t, bool),
+  ];
+  await appendColumns(db, 'households_raw', types, hh.count, (k, f, t) => columns[k](f, t));
+  const list = (c: string) => `CASE WHEN ${c} = '' THEN []::VARCHAR[] ELSE string_split(${c}, '|') END AS ${c}`;
+  await db.run(`CREATE OR REPLACE TABLE households AS SELECT idx, hh_id, village_code, persons, labour, category, mgmt_class,
+    no_labour, safety_net, relocated, relocation_site, ${list('risk_tags')}, ${list('measures')}, risk_cleared
+    FROM households_raw ORDER BY village_code, hh_id`);
+  await db.run('DROP TABLE households_raw');
+  await copyOut(db, 'SELECT * EXCLUDE (idx) FROM households ORDER BY village_code, hh_id', path);
+}
+
+/** Loads the income rows into table `income` (household order as in households.parquet) and writes them. */
+export async function writeIncome(db: NativeDuckDB, t: IncomeTable, path: string): Promise<void> {
+  await db.run(`CREATE OR REPLACE TABLE income_raw (idx INTEGER, year INTEGER, quarter INTEGER, wage DOUBLE,
+    operating DOUBLE, property DOUBLE, transfer DOUBLE, employed_out_province INTEGER, employed_in_province INTEGER,
+    employed_in_county INTEGER, decline_cause INTEGER)`);
+  const types = [INTEGER, INTEGER, INTEGER, DOUBLE, DOUBLE, DOUBLE, DOUBLE, INTEGER, INTEGER, INTEGER, INTEGER];
+  const arrays: ArrayLike<number>[] = [t.hhIndex, t.year, t.quarter, t.wage, t.operating, t.property, t.transfer,
+    t.employedOutProvince, t.employedInProvince, t.employedInCounty];
+  await appendColumns(db, 'income_raw', types, t.rows, (k, f, to) =>
+    k < arrays.length ? slice(arrays[k], f, to) : slice(t.declineCause, f, to, (v) => (v === 0 ? null : v)),
+  );
+  await db.run(`CREATE OR REPLACE TABLE income AS
+    SELECT h.hh_id, i.year, i.quarter, i.wage, i.operating, i.property, i.transfer, i.employed_out_province,
+      i.employed_in_province, i.employed_in_county, i.decline_cause
+    FROM income_raw i JOIN households h ON i.idx = h.idx
+    ORDER BY h.village_code, h.hh_id, i.year, i.quarter`);
+  await db.run('DROP TABLE income_raw');
+  await copyOut(db, 'SELECT * FROM income', path);
+}
+
+/** Writes `villages.parquet`: collective income per village and year. */
+export async function writeCollective(db: NativeDuckDB, rows: CollectiveRow[], path: string): Promise<void> {
+  await db.run('CREATE OR REPLACE TABLE villages (village_code VARCHAR, year INTEGER, collective_income DOUBLE)');
+  const a = await db.connection.createAppender('villages');
+  for (const r of rows) {
+    a.appendVarchar(r.village_code);
+    a.appendInteger(r.year);
+    a.appendDouble(r.collective_income);
+    a.endRow();
+  }
+  a.closeSync();
+  await copyOut(db, 'SELECT * FROM villages ORDER BY village_code, year', path);
+}
+
+/** Writes `facilities.parquet`. */
+export async function writeFacilities(db: NativeDuckDB, rows: FacilityRow[], path: string): Promise<void> {
+  await db.run(`CREATE OR REPLACE TABLE facilities (id VARCHAR, kind VARCHAR, name VARCHAR, industry VARCHAR, lon DOUBLE,
+    lat DOUBLE, county_code VARCHAR, village_code VARCHAR, opened_year INTEGER, status VARCHAR, households_linked INTEGER,
+    jobs INTEGER, relocated_households INTEGER, relocated_persons INTEGER)`);
+  const a = await db.connection.createAppender('facilities');
+  for (const r of rows) {
+    a.appendVarchar(r.id);
+    a.appendVarchar(r.kind);
+    a.appendVarchar(r.name);
+    if (r.industry === null) a.appendNull();
+    else a.appendVarchar(r.industry);
+    a.appendDouble(r.lon);
+    a.appendDouble(r.lat);
+    a.appendVarchar(r.county_code);
+    a.appendVarchar(r.village_code);
+    a.appendInteger(r.opened_year);
+    a.appendVarchar(r.status);
+    a.appendInteger(r.households_linked);
+    a.appendInteger(r.jobs);
+    a.appendInteger(r.relocated_households);
+    a.appendInteger(r.relocated_persons);
+    a.endRow();
+  }
+  a.closeSync();
+  await copyOut(db, 'SELECT * FROM facilities ORDER BY id', path);
+}
+
+/** Writes `reference.parquet`. */
+export async function writeReference(db: NativeDuckDB, rows: ReferenceRow[], path: string): Promise<void> {
+  await db.run('CREATE OR REPLACE TABLE reference (series VARCHAR, region_code VARCHAR, year INTEGER, value DOUBLE, source VARCHAR)');
+  const a = await db.connection.createAppender('reference');
+  for (const r of rows) {
+    a.appendVarchar(r.series);
+    a.appendVarchar(r.region_code);
+    a.appendInteger(r.year);
+    a.appendDouble(r.value);
+    a.appendVarchar(r.source);
+    a.endRow();
+  }
+  a.closeSync();
+  await copyOut(db, 'SELECT * FROM reference ORDER BY series, region_code, year', path);
+}
