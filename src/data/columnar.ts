@@ -1,0 +1,21 @@
+/** Column-oriented JSON as written by the generator: `{rows, columns: {name: values[]}}`. */
+export interface ColumnarJson {
+  rows: number;
+  columns: Record<string, unknown[]>;
+  [extra: string]: unknown;
+}
+
+/** Turns columnar JSON into row objects, checking every column has `rows` values. */
+export function fromColumnar<T>(data: ColumnarJson): T[] {
+  const names = Object.keys(data.columns);
+  for (const n of names) {
+    if (data.columns[n].length !== data.rows) throw new Error(`Column ${n} has ${data.columns[n].length} values, expected ${data.rows}`);
+  }
+  const out: T[] = new Array(data.rows);
+  for (let i = 0; i < data.rows; i++) {
+    const row: Record<string, unknown> = {};
+    for (const n of names) row[n] = data.columns[n][i];
+    out[i] = row as T;
+  }
+  return out;
+}
