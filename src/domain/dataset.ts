@@ -38,7 +38,7 @@ export interface Manifest {
   files: Record<string, FileEntry>;
   provenance: string;
   /** Generator seed and scale, when synthetic. */
-  generator?: { seed: number; scale: number; version: string };
+  generator?: { seed: number; scale: number; version: string; fingerprint?: string };
   /** Which geometry is synthetic (township and village polygons always are). */
   syntheticGeometry?: LevelName[];
 }

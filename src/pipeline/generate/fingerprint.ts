@@ -1,0 +1,39 @@
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+/** Source folders whose content determines a generated dataset. */
+const INPUTS = ['src/pipeline', 'src/domain', 'src/data/queries'];
+
+function listFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) out.push(...listFiles(path));
+    else out.push(path);
+  }
+  return out;
+}
+
+/**
+ * A hash of everything a region's dataset is generated from (generator code, the region's
+ * profile and geography, reference series, seed and scale). `npm start` / `npm test` regenerate
+ * the demo data when the stored fingerprint differs, so a code change never leaves stale data.
+ */
+export function datasetFingerprint(region: string, seed: number, scale: number, root = '.', dataDir = 'data'): string {
+  const files = [
+    ...INPUTS.flatMap((d) => listFiles(join(root, d))),
+    join(dataDir, 'profiles', `${region}.json`),
+    ...listFiles(join(dataDir, 'geo', region)),
+    ...listFiles(join(dataDir, 'reference')),
+  ];
+  const hash = createHash('sha256');
+  hash.update(`${region}|${seed}|${scale}\n`);
+  for (const f of files) {
+    hash.update(relative(root, f).replace(/\\/g, '/'));
+    hash.update('\0');
+    hash.update(readFileSync(f));
+  }
+  return hash.digest('hex').slice(0, 16);
+}
