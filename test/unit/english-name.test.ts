@@ -5,7 +5,7 @@ import { englishName, type ToPinyin } from '../../src/pipeline/geography/english
 const DICT: Record<string, string> = {
   西: 'xi', 吉: 'ji', 原: 'yuan', 州: 'zhou', 灵: 'ling', 武: 'wu', 闽: 'min', 宁: 'ning', 夏: 'xia',
   北: 'bei', 张: 'zhang', 安: 'an', 樟: 'zhang', 坪: 'ping', 九: 'jiu', 水: 'shui', 新: 'xin', 信: 'xin',
-  地: 'di', 城: 'cheng', 关: 'guan', 畲: 'she', 族: 'zu', 堡: 'bao', 村: 'cun',
+  地: 'di', 城: 'cheng', 关: 'guan', 畲: 'she', 族: 'zu', 堡: 'bao', 村: 'cun', 县: 'xian', 乡: 'xiang',
 };
 const toPinyin: ToPinyin = (text) => [...text].map((c) => DICT[c] ?? '?');
 
@@ -59,5 +59,15 @@ describe('englishName', () => {
 
   it('names the pseudo-city of county-level units under a province', () => {
     expect(englishName('省直辖县级行政区划', 2, toPinyin)).toBe('County-level Divisions under the Province');
+  });
+
+  it('calls a virtual community (a development zone\'s placeholder unit) a virtual community', () => {
+    expect(englishName('西安虚拟社区', 5, toPinyin)).toBe("Xi'an Virtual Community");
+  });
+
+  it('leaves out a leading copy of the parent name when a proper name remains', () => {
+    expect(englishName('西吉县北张乡', 4, toPinyin, '西吉县')).toBe('Beizhang Township');
+    expect(englishName('西吉县工业园区', 4, toPinyin, '西吉县')).toBe('Xijixian Industrial Park');
+    expect(englishName('北张乡居委会', 5, toPinyin, '北张乡')).toBe('Beizhangxiang Community');
   });
 });

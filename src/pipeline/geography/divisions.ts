@@ -62,7 +62,7 @@ export function buildDivisionRows(tables: DivisionTables, rootCode: string, toPi
     return {
       code: code12(row.code),
       name: row.name,
-      name_en: englishName(row.name, row.level, toPinyin),
+      name_en: englishName(row.name, row.level, toPinyin, byCode.get(row.parent)?.name),
       level: row.level,
       parent_code: row.level === 1 ? '' : code12(row.parent),
     };

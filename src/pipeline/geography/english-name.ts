@@ -75,6 +75,7 @@ const SUFFIXES: Record<Level, SuffixRule[]> = {
     { zh: '自然保护区', en: 'Nature Reserve' },
   ],
   5: [
+    { zh: '虚拟社区', en: 'Virtual Community' },
     { zh: '社区居民委员会', en: 'Community' },
     { zh: '社区居委员会', en: 'Community' },
     { zh: '社区居委会', en: 'Community' },
@@ -187,10 +188,22 @@ function splitEthnicGroups(base: string): { base: string; groups: string[] } {
 }
 
 /**
- * The English name of a division: pinyin of the proper name plus the translated suffix of its level.
- * Names matching no suffix rule are romanised whole.
+ * `name` without a leading copy of its parent's name (济源市沁园街道 → 沁园街道), as long as a proper
+ * name remains before the suffix (贵溪市工业园区 keeps its city: 工业园区 alone names nothing).
  */
-export function englishName(name: string, level: Level, toPinyin: ToPinyin): string {
+function withoutParentName(name: string, level: Level, parentName: string | undefined): string {
+  if (parentName === undefined || parentName === '' || !name.startsWith(parentName)) return name;
+  const rest = name.slice(parentName.length);
+  const rule = SUFFIXES[level].find((r) => rest.endsWith(r.zh));
+  return rule !== undefined && rest.length > rule.zh.length ? rest : name;
+}
+
+/**
+ * The English name of a division: pinyin of the proper name plus the translated suffix of its level.
+ * Names matching no suffix rule are romanised whole. A leading copy of `parentName` is left out.
+ */
+export function englishName(fullName: string, level: Level, toPinyin: ToPinyin, parentName?: string): string {
+  const name = withoutParentName(fullName, level, parentName);
   const whole = WHOLE_NAMES[name];
   if (whole !== undefined) return whole;
   const rule = SUFFIXES[level].find((r) => name.endsWith(r.zh) && name.length > r.zh.length);
