@@ -82,7 +82,7 @@ function contains(rings: readonly Position[][], x: number, y: number): boolean {
  * A point strictly inside the feature, for labels and village coordinates: the centroid of the
  * largest part when it falls inside, else the middle of the widest horizontal chord of that part.
  */
-export function labelPoint(feature: Feature<Areal> | Areal): Position {
+export function labelPoint(feature: Feature<Areal> | Areal): [number, number] {
   const parts = polygonsOf(geometryOf(feature));
   let largest = parts[0]!;
   let largestArea = -1;
@@ -94,7 +94,7 @@ export function labelPoint(feature: Feature<Areal> | Areal): Position {
   if (contains(largest, cx, cy) && !Number.isNaN(cx)) return [cx, cy];
   const ys = largest[0]!.map((p) => p[1]!);
   const minY = Math.min(...ys), maxY = Math.max(...ys);
-  let best: Position = largest[0]![0]!;
+  let best: [number, number] = [largest[0]![0]![0]!, largest[0]![0]![1]!];
   let bestWidth = -1;
   for (let k = 1; k <= 9; k++) {
     // Offset scanlines so they never pass exactly through a grid-aligned vertex.
