@@ -5,7 +5,8 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from
 import { describe, expect, it } from 'vitest';
 import { parseCsvRecords } from '../../src/pipeline/geography/csv';
 import { shoelace } from '../../src/pipeline/geometry/convex-clip';
-import { hashCode, labelPoint, mulberry32, partition, type Areal } from '../../src/pipeline/geometry/synthetic-divisions';
+import { labelPoint, partition, type Areal } from '../../src/pipeline/geometry/synthetic-divisions';
+import { hashString as hashCode, mulberry32 } from '../../src/pipeline/random';
 
 const feature = (geometry: Areal): Feature<Areal> => ({ type: 'Feature', properties: {}, geometry });
 const square = (x: number, y: number, size: number): Position[] => [[x, y], [x + size, y], [x + size, y + size], [x, y + size], [x, y]];

@@ -21,6 +21,7 @@
  */
 import { area, bbox as turfBbox } from '@turf/turf';
 import type { Feature, MultiPolygon, Polygon, Position } from 'geojson';
+import { hashString as hashCode, mulberry32 } from '../random';
 import { clipHalfPlane, clipToConvex } from './convex-clip';
 
 export type Areal = Polygon | MultiPolygon;
@@ -29,28 +30,6 @@ export interface ChildSpec {
   code: string;
   /** Relative target area; default 1 (e.g. 0.3 for an urban community). Must be > 0. */
   weight?: number;
-}
-
-/** 32-bit FNV-1a hash of a string, for PRNG keys. */
-export function hashCode(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
-
-/** Small seeded PRNG (mulberry32): returns a function giving floats in [0, 1). */
-export function mulberry32(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /** Geodesic area in km². */
