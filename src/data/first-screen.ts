@@ -1,0 +1,99 @@
+import { LEVEL_NAMES, type Manifest } from '../domain/dataset';
+import type { SumsIndex } from '../domain/income';
+import { DatasetClient, type BoundaryCollection } from './dataset-client';
+import type { Connector } from './engine/connector';
+
+/** Files the first screen needs, in the order the loading indicator lists them. */
+export type FirstScreenStep = 'manifest' | 'boundaries' | 'countyAgg' | 'rootAgg';
+export const FIRST_SCREEN_STEPS: readonly FirstScreenStep[] = ['manifest', 'boundaries', 'countyAgg', 'rootAgg'];
+
+export interface StepProgress {
+  step: FirstScreenStep;
+  /** Absolute URL of the file (known for the manifest at once, for the others once it is read). */
+  url: string;
+  loaded: number;
+  /** NaN when neither the server nor the manifest says. */
+  total: number;
+  done: boolean;
+}
+
+/** Everything the first map and the KPI header are painted from. */
+export interface FirstScreenData {
+  client: DatasetClient;
+  manifest: Manifest;
+  /** County polygons; `code`, `name`, `name_en` properties. */
+  counties: BoundaryCollection;
+  countySums: SumsIndex;
+  /** Sums of the dataset's root region (its own level's pre-aggregate). */
+  rootSums: SumsIndex;
+}
+
+/** A failed step: which file, at which URL, and why. */
+export class FirstScreenError extends Error {
+  constructor(
+    readonly step: FirstScreenStep,
+    readonly url: string,
+    cause: unknown,
+  ) {
+    super(cause instanceof Error ? cause.message : String(cause), { cause });
+    this.name = 'FirstScreenError';
+  }
+}
+
+/** Level of the map's units: counties. */
+const MAP_LEVEL = 3;
+
+/**
+ * Opens the dataset at `datasetUrl` and loads what the first screen needs: manifest first, then
+ * county boundaries, county sums and root sums in parallel. Reports bytes per step; totals fall
+ * back to the manifest's file sizes when the server sends no Content-Length.
+ */
+export async function loadFirstScreen(
+  datasetUrl: string,
+  createConnector: () => Promise<Connector>,
+  onProgress: (p: StepProgress) => void,
+): Promise<FirstScreenData> {
+  const base = datasetUrl.endsWith('/') ? datasetUrl : `${datasetUrl}/`;
+  const manifestUrl = new URL(`${base}manifest.json`, window.location.href).href;
+  let client: DatasetClient;
+  let manifestBytes = 0;
+  onProgress({ step: 'manifest', url: manifestUrl, loaded: 0, total: Number.NaN, done: false });
+  try {
+    client = await DatasetClient.open(base, createConnector, (p) => {
+      manifestBytes = p.loaded;
+      onProgress({ step: 'manifest', url: manifestUrl, loaded: p.loaded, total: p.total, done: false });
+    });
+  } catch (error) {
+    throw new FirstScreenError('manifest', manifestUrl, error);
+  }
+  const manifest = client.manifest;
+  onProgress({ step: 'manifest', url: manifestUrl, loaded: manifestBytes, total: manifestBytes, done: true });
+
+  const track = <T>(step: FirstScreenStep, file: string, load: (cb: (loaded: number, total: number) => void) => Promise<T>): Promise<T> => {
+    const url = client.url(file);
+    const expected = manifest.files[file]?.bytes ?? Number.NaN;
+    let last = 0;
+    onProgress({ step, url, loaded: 0, total: expected, done: false });
+    return load((loaded, total) => {
+      last = loaded;
+      onProgress({ step, url, loaded, total: Number.isFinite(total) ? total : expected, done: false });
+    }).then(
+      (value) => {
+        onProgress({ step, url, loaded: last, total: last, done: true });
+        return value;
+      },
+      (error: unknown) => {
+        throw new FirstScreenError(step, url, error);
+      },
+    );
+  };
+
+  const rootLevel = manifest.root.level;
+  const [counties, countySums, rootSums] = await Promise.all([
+    track('boundaries', 'boundaries/county.geojson', (cb) => client.boundaries('county', cb)),
+    track('countyAgg', 'agg/county.json', (cb) => client.regionSums(MAP_LEVEL, cb)),
+    track('rootAgg', `agg/${LEVEL_NAMES[rootLevel]}.json`, (cb) => client.regionSums(rootLevel, cb)),
+  ]);
+  return { client, manifest, counties, countySums, rootSums };
+}
+

@@ -1,0 +1,56 @@
+import { LOCALES, type Lang } from './index';
+
+/**
+ * Locale-aware number formatting. Every function returns '—' for a missing value (NaN,
+ * ±Infinity, null, undefined) so panels never print "NaN".
+ */
+
+const MISSING = '—';
+const cache = new Map<string, Intl.NumberFormat>();
+
+function nf(lang: Lang, key: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const k = `${lang}|${key}`;
+  let f = cache.get(k);
+  if (!f) {
+    f = new Intl.NumberFormat(LOCALES[lang], options);
+    cache.set(k, f);
+  }
+  return f;
+}
+
+function finite(x: number | null | undefined): x is number {
+  return typeof x === 'number' && Number.isFinite(x);
+}
+
+/** Whole number with thousands separators: 19234.6 → "19,235". */
+export function formatInteger(x: number | null | undefined, lang: Lang): string {
+  return finite(x) ? nf(lang, 'int', { maximumFractionDigits: 0 }).format(x) : MISSING;
+}
+
+/** Yuan amount, whole yuan with thousands separators (the unit is shown beside it). */
+export const formatYuan = formatInteger;
+
+/** A share or rate (0.163) as a percentage with one decimal: "16.3%". */
+export function formatPercent(x: number | null | undefined, lang: Lang): string {
+  return finite(x) ? nf(lang, 'pct', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(x) : MISSING;
+}
+
+/** A growth rate with an explicit sign: 0.163 → "+16.3%", -0.02 → "-2.0%", 0 → "0.0%". */
+export function formatGrowth(x: number | null | undefined, lang: Lang): string {
+  return finite(x)
+    ? nf(lang, 'growth', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(x)
+    : MISSING;
+}
+
+/** A byte count for progress: "812 B", "605 KB", "23.7 MB". */
+export function formatBytes(x: number | null | undefined, lang: Lang): string {
+  if (!finite(x)) return MISSING;
+  if (x < 1024) return `${formatInteger(x, lang)} B`;
+  if (x < 1024 * 1024) return `${formatInteger(x / 1024, lang)} KB`;
+  return `${nf(lang, 'mb', { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(x / (1024 * 1024))} MB`;
+}
+
+/** A class range "a – b" from formatted ends, or just "a" when both ends print the same. */
+export function formatRange(lower: string, upper: string): string {
+  return lower === upper ? lower : `${lower} – ${upper}`;
+}

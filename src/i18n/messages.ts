@@ -1,0 +1,74 @@
+/**
+ * Every string the UI shows, per language. `zh` is the reference dictionary; `en` must provide
+ * the same keys (the compiler checks it). Strings that embed values are functions that receive
+ * already formatted text, so number formatting stays in `format.ts`.
+ */
+export interface Messages {
+  appTitle: string;
+  syntheticBadge: string;
+  provenanceHeading: string;
+  languageGroup: string;
+
+  kpiGroup: string;
+  perCapita: string;
+  growth: string;
+  households: string;
+  persons: string;
+  monitored: string;
+  unitYuan: string;
+  unitHouseholds: string;
+  unitPersons: string;
+  growthBasis: string;
+  monitoredShare: (share: string) => string;
+
+  fullYear: (year: number) => string;
+  yearToDate: (year: number, quarter: number) => string;
+  ytdTag: string;
+  /** A period label with the year-to-date tag, for titles and captions. */
+  withYtd: (period: string) => string;
+  yearOption: (year: number, ytdQuarter: number | null) => string;
+
+  controlsGroup: string;
+  year: string;
+  metric: string;
+  metricIncome: string;
+  metricGrowth: string;
+  breaks: string;
+  quantile: string;
+  jenks: string;
+
+  legendTitle: (metric: string, period: string) => string;
+  legendUnitYuan: string;
+  legendUnitPercent: string;
+  legendCentre: (value: string) => string;
+  legendCount: (n: number) => string;
+  noData: string;
+
+  mapLabel: (metric: string, period: string) => string;
+  tableCaption: (period: string) => string;
+  county: string;
+  selected: string;
+  clearSelection: string;
+
+  loadingTitle: string;
+  stepManifest: string;
+  stepBoundaries: string;
+  stepCountyAgg: string;
+  stepRootAgg: string;
+  stepWaiting: string;
+  stepDone: string;
+
+  errorTitle: string;
+  errorStep: string;
+  errorUrl: string;
+  errorDetail: string;
+  retry: string;
+
+  engineStatus: (text: string) => string;
+  enginePhaseEngine: string;
+  enginePhaseHouseholds: string;
+  enginePhaseIncome: string;
+  engineReady: string;
+  engineFailed: (message: string) => string;
+  engineIdle: string;
+}

@@ -1,0 +1,71 @@
+import type { Messages } from './messages';
+
+/** Chinese (default). */
+export const zh: Messages = {
+  appTitle: '脱贫人口收入监测',
+  syntheticBadge: '合成演示数据 / Synthetic demo data',
+  provenanceHeading: '数据来源',
+  languageGroup: '界面语言 Language',
+
+  kpiGroup: '全区主要指标',
+  perCapita: '人均纯收入',
+  growth: '增速',
+  households: '户数',
+  persons: '人数',
+  monitored: '监测对象',
+  unitYuan: '元',
+  unitHouseholds: '户',
+  unitPersons: '人',
+  growthBasis: '比上年同期',
+  monitoredShare: (share) => `占总户数 ${share}`,
+
+  fullYear: (year) => `${year}年`,
+  yearToDate: (year, quarter) => (quarter === 1 ? `${year}年一季度` : `${year}年1—${quarter}季度`),
+  ytdTag: '年初至今',
+  withYtd: (period) => `${period}（年初至今）`,
+  yearOption: (year, q) => (q === null ? `${year}年` : `${year}年（年初至今，1—${q}季度）`),
+
+  controlsGroup: '地图设置',
+  year: '年份',
+  metric: '指标',
+  metricIncome: '人均纯收入',
+  metricGrowth: '增速',
+  breaks: '分级方法',
+  quantile: '分位数',
+  jenks: '自然断点',
+
+  legendTitle: (metric, period) => `${metric} · ${period}`,
+  legendUnitYuan: '单位：元',
+  legendUnitPercent: '单位：%',
+  legendCentre: (value) => `色带中点：全区增速 ${value}`,
+  legendCount: (n) => `${n}个`,
+  noData: '无数据',
+
+  mapLabel: (metric, period) => `各县（市、区）${metric}分级设色地图，${period}`,
+  tableCaption: (period) => `各县（市、区）指标，${period}`,
+  county: '县（市、区）',
+  selected: '已选中',
+  clearSelection: '取消选中',
+
+  loadingTitle: '正在加载数据',
+  stepManifest: '数据清单',
+  stepBoundaries: '县级边界',
+  stepCountyAgg: '县级汇总',
+  stepRootAgg: '全区汇总',
+  stepWaiting: '等待中',
+  stepDone: '完成',
+
+  errorTitle: '数据加载失败',
+  errorStep: '失败环节',
+  errorUrl: '地址',
+  errorDetail: '详细信息',
+  retry: '重试',
+
+  engineStatus: (text) => `分析引擎：${text}`,
+  enginePhaseEngine: '启动中',
+  enginePhaseHouseholds: '加载户数据',
+  enginePhaseIncome: '加载收入数据',
+  engineReady: '已就绪',
+  engineFailed: (message) => `暂不可用（${message}），地图与指标不受影响`,
+  engineIdle: '待启动',
+};

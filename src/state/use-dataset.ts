@@ -1,0 +1,50 @@
+import { useEffect, useState } from 'react';
+import type { Connector } from '../data/engine/connector';
+import { FirstScreenError, loadFirstScreen, type FirstScreenData, type FirstScreenStep, type StepProgress } from '../data/first-screen';
+
+export type DatasetLoad =
+  | { status: 'loading'; steps: Partial<Record<FirstScreenStep, StepProgress>> }
+  | { status: 'error'; step: FirstScreenStep | null; url: string | null; message: string }
+  | { status: 'ready'; data: FirstScreenData };
+
+/**
+ * Loads the first screen's data for the dataset folder `datasetUrl` (again when it changes, or
+ * when `attempt` changes, for a retry), reporting per-file progress.
+ */
+export function useDataset(datasetUrl: string, createConnector: () => Promise<Connector>, attempt: number): DatasetLoad {
+  const [load, setLoad] = useState<DatasetLoad>({ status: 'loading', steps: {} });
+
+  useEffect(() => {
+    let cancelled = false;
+    let settled = false;
+    const steps: Partial<Record<FirstScreenStep, StepProgress>> = {};
+    setLoad({ status: 'loading', steps: {} });
+    let frame = 0;
+    // Progress callbacks come per network chunk; repaint at most once a frame.
+    const flush = () => {
+      frame = 0;
+      if (!cancelled && !settled) setLoad({ status: 'loading', steps: { ...steps } });
+    };
+    loadFirstScreen(datasetUrl, createConnector, (p) => {
+      steps[p.step] = p;
+      if (!frame) frame = requestAnimationFrame(flush);
+    }).then(
+      (data) => {
+        settled = true;
+        if (!cancelled) setLoad({ status: 'ready', data });
+      },
+      (error: unknown) => {
+        settled = true;
+        if (cancelled) return;
+        if (error instanceof FirstScreenError) setLoad({ status: 'error', step: error.step, url: error.url, message: error.message });
+        else setLoad({ status: 'error', step: null, url: null, message: error instanceof Error ? error.message : String(error) });
+      },
+    );
+    return () => {
+      cancelled = true;
+      if (frame) cancelAnimationFrame(frame);
+    };
+  }, [datasetUrl, createConnector, attempt]);
+
+  return load;
+}

@@ -1,0 +1,46 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { parseViewState, sameView, serializeViewState, type ViewState } from './view-state';
+
+function currentState(): ViewState {
+  return parseViewState(window.location.search);
+}
+
+function urlFor(state: ViewState): string {
+  return `${window.location.pathname}${serializeViewState(state)}${window.location.hash}`;
+}
+
+/**
+ * The view state, kept in the page URL. `update` merges a patch and pushes a history entry;
+ * back/forward (popstate) re-read the URL. On first use the URL is normalised (invalid values
+ * dropped) without adding a history entry.
+ */
+export function useViewState(): [ViewState, (patch: Partial<ViewState>) => void] {
+  const [state, setState] = useState<ViewState>(currentState);
+  // The latest state, so `update` can push history outside React's (possibly repeated) updaters.
+  const latest = useRef(state);
+  latest.current = state;
+
+  useEffect(() => {
+    const normalised = urlFor(currentState());
+    if (normalised !== `${window.location.pathname}${window.location.search}${window.location.hash}`) {
+      window.history.replaceState(null, '', normalised);
+    }
+    const onPop = () => {
+      latest.current = currentState();
+      setState(latest.current);
+    };
+    window.addEventListener('popstate', onPop);
+    return () => window.removeEventListener('popstate', onPop);
+  }, []);
+
+  const update = useCallback((patch: Partial<ViewState>) => {
+    const prev = latest.current;
+    const next = { ...prev, ...patch };
+    if (sameView(prev, next)) return;
+    latest.current = next;
+    window.history.pushState(null, '', urlFor(next));
+    setState(next);
+  }, []);
+
+  return [state, update];
+}

@@ -1,0 +1,93 @@
+import type { BreakMethod } from '../domain/classify';
+import { DEFAULT_LANG, LANGS, type Lang } from '../i18n';
+
+/** What the choropleth colours counties by. */
+export type Metric = 'income' | 'growth';
+export const METRICS: readonly Metric[] = ['income', 'growth'];
+export const BREAK_METHODS: readonly BreakMethod[] = ['quantile', 'jenks'];
+
+/**
+ * The one value every view derives from. It is the page's URL query, parsed; changing it pushes
+ * a history entry, so back/forward restore earlier views.
+ *
+ * `year` and `quarter` are null for "the dataset's default" (the latest full year), because the
+ * years a dataset holds are only known once its manifest is loaded (see `period.ts`).
+ */
+export interface ViewState {
+  /** Dataset folder, relative to the page (or root-relative); never another host. */
+  dataset: string;
+  year: number | null;
+  /** Year-to-date quarter (4 = full year); null for the year's default. */
+  quarter: number | null;
+  metric: Metric;
+  breaks: BreakMethod;
+  lang: Lang;
+}
+
+export const DEFAULT_DATASET = 'data/ningxia/';
+
+export const DEFAULT_VIEW: ViewState = {
+  dataset: DEFAULT_DATASET,
+  year: null,
+  quarter: null,
+  metric: 'income',
+  breaks: 'quantile',
+  lang: DEFAULT_LANG,
+};
+
+/** Query parameter names. */
+const P = { dataset: 'data', year: 'year', quarter: 'q', metric: 'metric', breaks: 'breaks', lang: 'lang' } as const;
+
+/**
+ * A dataset path is accepted only when it is relative or root-relative and made of plain path
+ * characters: no scheme, no `//host`, no query, so a crafted link cannot point the dashboard at
+ * another origin.
+ */
+export function isSafeDatasetPath(path: string): boolean {
+  return /^[A-Za-z0-9_\-./]+$/.test(path) && !path.startsWith('//') && path.length <= 200;
+}
+
+function oneOf<T extends string>(value: string | null, allowed: readonly T[], fallback: T): T {
+  return value !== null && (allowed as readonly string[]).includes(value) ? (value as T) : fallback;
+}
+
+function intIn(value: string | null, min: number, max: number): number | null {
+  if (value === null || !/^\d+$/.test(value)) return null;
+  const n = Number(value);
+  return n >= min && n <= max ? n : null;
+}
+
+/** Parses a URL query (`?year=2024&metric=growth`); every unknown or invalid value falls back to its default. */
+export function parseViewState(search: string): ViewState {
+  const q = new URLSearchParams(search);
+  const dataset = q.get(P.dataset);
+  return {
+    dataset: dataset !== null && isSafeDatasetPath(dataset) ? dataset : DEFAULT_VIEW.dataset,
+    year: intIn(q.get(P.year), 1900, 2999),
+    quarter: intIn(q.get(P.quarter), 1, 4),
+    metric: oneOf(q.get(P.metric), METRICS, DEFAULT_VIEW.metric),
+    breaks: oneOf(q.get(P.breaks), BREAK_METHODS, DEFAULT_VIEW.breaks),
+    lang: oneOf(q.get(P.lang), LANGS, DEFAULT_VIEW.lang),
+  };
+}
+
+/**
+ * The URL query of a state, `?…` or '' when everything is default. Defaults are left out so
+ * links stay short; parameters come in a fixed order so equal states give equal URLs.
+ */
+export function serializeViewState(s: ViewState): string {
+  const q = new URLSearchParams();
+  if (s.dataset !== DEFAULT_VIEW.dataset) q.set(P.dataset, s.dataset);
+  if (s.year !== null) q.set(P.year, String(s.year));
+  if (s.quarter !== null) q.set(P.quarter, String(s.quarter));
+  if (s.metric !== DEFAULT_VIEW.metric) q.set(P.metric, s.metric);
+  if (s.breaks !== DEFAULT_VIEW.breaks) q.set(P.breaks, s.breaks);
+  if (s.lang !== DEFAULT_VIEW.lang) q.set(P.lang, s.lang);
+  const text = q.toString();
+  return text ? `?${text}` : '';
+}
+
+/** True when two states are the same view. */
+export function sameView(a: ViewState, b: ViewState): boolean {
+  return serializeViewState(a) === serializeViewState(b);
+}

@@ -1,0 +1,24 @@
+import type { Lang, Messages } from '../i18n';
+import { formatPercent } from '../i18n/format';
+import type { EngineStatus as Status } from '../state/use-engine-status';
+
+/** One quiet line about the analysis engine starting in the background; never blocks the page. */
+export function EngineStatus({ t, lang, status }: { t: Messages; lang: Lang; status: Status }) {
+  let text: string;
+  let kind: string = status.state;
+  if (status.state === 'idle') text = t.engineIdle;
+  else if (status.state === 'ready') text = t.engineReady;
+  else if (status.state === 'error') text = t.engineFailed(status.message);
+  else {
+    const { phase, loaded, total } = status.progress;
+    const label = phase === 'households' ? t.enginePhaseHouseholds : phase === 'income' ? t.enginePhaseIncome : t.enginePhaseEngine;
+    text = Number.isFinite(total) && total > 0 && phase !== 'engine' ? `${label} ${formatPercent(Math.min(1, loaded / total), lang)}` : `${label}…`;
+    kind = 'loading';
+  }
+  return (
+    <div className={`engine-status ${kind}`} data-testid="engine-status" data-state={status.state} role="status" aria-live="polite">
+      <span className="dot" aria-hidden="true" />
+      <span>{t.engineStatus(text)}</span>
+    </div>
+  );
+}
