@@ -10,6 +10,6 @@ const root = document.getElementById('root');
 if (!root) throw new Error('index.html lacks #root');
 createRoot(root).render(
   <StrictMode>
-    <App createConnector={createBrowserConnector} />
+    <App createConnector={async () => createBrowserConnector()} />
   </StrictMode>,
 );

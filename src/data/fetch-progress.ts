@@ -2,43 +2,46 @@
 export type ProgressCallback = (loaded: number, total: number) => void;
 
 /**
- * Fetches `url` as bytes, reporting progress as chunks arrive. Rejects with a message naming the
- * URL and HTTP status, so the loading screen can say what failed.
+ * Reads `url` completely through a streamed reader, so a loading bar can show bytes as they
+ * arrive. `onProgress(loaded, total)` is called once at 0 and after every chunk; `total` is the
+ * Content-Length, or NaN when the server sends none or compresses the body (the header then
+ * counts compressed bytes while the reader yields decompressed ones). Rejects with the URL and
+ * the HTTP status (or the network error) in the message, so the loading screen can say what failed.
  */
 export async function fetchBytes(url: string, onProgress?: ProgressCallback, signal?: AbortSignal): Promise<Uint8Array> {
-  let response: Response;
+  let res: Response;
   try {
-    response = await fetch(url, { signal });
+    res = await fetch(url, { signal });
   } catch (error) {
     throw new Error(`Cannot fetch ${url}: ${(error as Error).message}`);
   }
-  if (!response.ok) throw new Error(`Cannot fetch ${url}: HTTP ${response.status} ${response.statusText}`);
-  const header = response.headers.get('content-length');
-  // With compression the header counts compressed bytes; progress is then approximate but monotone.
-  const total = header ? Number(header) : Number.NaN;
-  if (!response.body) {
-    const bytes = new Uint8Array(await response.arrayBuffer());
+  if (!res.ok) throw new Error(`Cannot fetch ${url}: HTTP ${res.status} ${res.statusText}`.trim());
+  const length = res.headers.get('Content-Length');
+  const total = length && !res.headers.get('Content-Encoding') ? Number(length) : Number.NaN;
+  onProgress?.(0, total);
+  if (!res.body) {
+    const bytes = new Uint8Array(await res.arrayBuffer());
     onProgress?.(bytes.length, bytes.length);
     return bytes;
   }
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
+  const reader = res.body.getReader();
+  let buffer = new Uint8Array(Number.isFinite(total) && total > 0 ? total : 1 << 20);
   let loaded = 0;
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    chunks.push(value);
+    if (loaded + value.length > buffer.length) {
+      const grown = new Uint8Array(Math.max(buffer.length * 2, loaded + value.length));
+      grown.set(buffer.subarray(0, loaded));
+      buffer = grown;
+    }
+    buffer.set(value, loaded);
     loaded += value.length;
     onProgress?.(loaded, total);
   }
-  const out = new Uint8Array(loaded);
-  let offset = 0;
-  for (const c of chunks) {
-    out.set(c, offset);
-    offset += c.length;
-  }
   onProgress?.(loaded, loaded);
-  return out;
+  // Exact length: a parquet buffer is transferred to the DuckDB worker as a whole.
+  return loaded === buffer.length ? buffer : buffer.slice(0, loaded);
 }
 
 /** Fetches and parses JSON with progress. */
