@@ -1,6 +1,7 @@
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { LEVEL_NAMES, type Level, type LevelName, type Manifest, type RegionPeriodSums } from '../domain/dataset';
 import { SumsIndex } from '../domain/income';
+import { compareSums, type SumsCheck } from '../domain/sums-check';
 import { fromColumnar, type ColumnarJson } from './columnar';
 import type { Connector } from './engine/connector';
 import { fetchJson, type ProgressCallback } from './fetch-progress';
@@ -93,6 +94,17 @@ export class DatasetClient {
       });
     }
     return this.enginePromise;
+  }
+
+  /**
+   * Checks the pre-aggregated file of `level` against the same sums computed by the engine from
+   * the household records. Needs the engine (starts it if need be).
+   */
+  async verifyAggregates(level: Level): Promise<SumsCheck> {
+    const file = `agg/${LEVEL_NAMES[level]}.json`;
+    if (!this.manifest.files[file]) throw new Error(`${file} is not in the manifest`);
+    const [data, db] = await Promise.all([fetchJson<ColumnarJson>(this.url(file)), this.engine()]);
+    return compareSums(fromColumnar<RegionPeriodSums>(data), await queryRegionPeriodSums(db, { level }), 1e-9);
   }
 
   private once<T>(key: string, load: () => Promise<T>): Promise<T> {

@@ -68,4 +68,7 @@ export const en: Messages = {
   engineReady: 'ready',
   engineFailed: (message) => `unavailable (${message}); map and figures are unaffected`,
   engineIdle: 'not started',
+  engineVerifying: 'checking county totals against household records…',
+  engineVerified: (rows) => `ready · county totals agree with ${rows} income records`,
+  engineMismatch: (count) => `county totals differ from household records in ${count} places; check the data`,
 };

@@ -71,4 +71,9 @@ export interface Messages {
   engineReady: string;
   engineFailed: (message: string) => string;
   engineIdle: string;
+  engineVerifying: string;
+  /** Ready, with the pre-aggregates checked against `rows` income records. */
+  engineVerified: (rows: string) => string;
+  /** Ready, but `count` pre-aggregated figures differ from the household records. */
+  engineMismatch: (count: string) => string;
 }

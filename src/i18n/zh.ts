@@ -68,4 +68,7 @@ export const zh: Messages = {
   engineReady: '已就绪',
   engineFailed: (message) => `暂不可用（${message}），地图与指标不受影响`,
   engineIdle: '待启动',
+  engineVerifying: '正在用户数据核对县级汇总…',
+  engineVerified: (rows) => `已就绪 · 县级汇总已与 ${rows} 条收入记录核对一致`,
+  engineMismatch: (count) => `县级汇总与户数据不一致（${count} 处），请检查数据`,
 };

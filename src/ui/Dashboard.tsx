@@ -33,7 +33,8 @@ export function Dashboard({ t, data, view, update }: DashboardProps) {
   const [selected, setSelected] = useState<string | null>(null);
   const [painted, setPainted] = useState(false);
   const mapBox = useRef<HTMLDivElement>(null);
-  const engine = useEngineStatus(client, painted);
+  // The map shows counties (level 3): once the engine is up, check their pre-aggregates against the households.
+  const engine = useEngineStatus(client, painted, 3);
 
   const codes = useMemo(() => counties.features.map((f) => f.properties.code), [counties]);
   const byCode = useMemo(() => new Map(counties.features.map((f) => [f.properties.code, f.properties])), [counties]);

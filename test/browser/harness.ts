@@ -65,12 +65,16 @@ export interface LaunchedBrowser {
 }
 
 /** Launches headless Chromium with the STACK.md flags and a fresh, throw-away user-data-dir. */
-export async function launchChromium(executablePath: string): Promise<LaunchedBrowser> {
+export async function launchChromium(
+  executablePath: string,
+  options: { viewport?: { width: number; height: number } } = {},
+): Promise<LaunchedBrowser> {
   const userDataDir = mkdtempSync(join(tmpdir(), 'chromium-profile-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,
     headless: true,
     args: CHROMIUM_ARGS,
+    ...(options.viewport ? { viewport: options.viewport, deviceScaleFactor: 1 } : {}),
   });
   return {
     context,

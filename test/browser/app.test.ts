@@ -1,0 +1,187 @@
+/**
+ * The built dashboard in headless Chromium, driven like a user: the Ningxia demo's first screen
+ * paints a county choropleth with the region's figures, the engine starts in the browser and
+ * finds the pre-aggregates equal to the household records, and nothing is requested from any
+ * host but the app's own. Screenshots go to test-artifacts/ (look at them).
+ */
+import { existsSync, mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { NativeDuckDB } from '../../src/pipeline/native-duckdb';
+import { chromiumForTests, launchChromium, recordPage, startStaticServer, type LaunchedBrowser, type PageRecord, type StaticServer } from './harness';
+
+const DIST = resolve('dist');
+const ARTIFACTS = resolve('test-artifacts');
+const chrome = chromiumForTests();
+
+/** The region's figures for 2024 (full year), computed independently from the parquet files. */
+interface Expected {
+  perCapita: number;
+  growth: number;
+  households: number;
+  persons: number;
+  monitored: number;
+}
+
+async function expectedFigures(): Promise<Expected> {
+  const db = await NativeDuckDB.open();
+  try {
+    await db.registerParquet('households', 'public/data/ningxia/households.parquet');
+    await db.registerParquet('income', 'public/data/ningxia/income.parquet');
+    const [r] = await db.query<{ pc24: number; pc23: number; households: number; persons: number; monitored: number }>(`SELECT
+      sum(i.wage + i.operating + i.property + i.transfer) FILTER (WHERE i.year = 2024) / sum(h.persons) FILTER (WHERE i.year = 2024) AS pc24,
+      sum(i.wage + i.operating + i.property + i.transfer) FILTER (WHERE i.year = 2023) / sum(h.persons) FILTER (WHERE i.year = 2023) AS pc23,
+      count(*) FILTER (WHERE i.year = 2024) AS households,
+      sum(h.persons) FILTER (WHERE i.year = 2024) AS persons,
+      count(*) FILTER (WHERE i.year = 2024 AND h.category <> 'tuopin') AS monitored
+      FROM income i JOIN households h USING (hh_id) WHERE i.quarter = 4`);
+    return { perCapita: r.pc24, growth: r.pc24 / r.pc23 - 1, households: r.households, persons: r.persons, monitored: r.monitored };
+  } finally {
+    await db.close();
+  }
+}
+
+const zh = (n: number) => Math.round(n).toLocaleString('en-US');
+
+/** Number of legend colours that cover at least `minPixels` pixels of the map area's screenshot. */
+async function legendColoursOnMap(page: Page, minPixels = 80): Promise<number[]> {
+  const png = await page.locator('[data-testid="map-area"]').screenshot();
+  return page.evaluate(
+    async ({ b64, minPixels }) => {
+      const swatches = [...document.querySelectorAll<HTMLElement>('[data-testid="legend"] li:not(.no-data) .swatch')];
+      const colours = swatches.map((s) => getComputedStyle(s).backgroundColor.match(/\d+/g)!.slice(0, 3).map(Number));
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const canvas = document.createElement('canvas');
+      canvas.width = img.width;
+      canvas.height = img.height;
+      const ctx = canvas.getContext('2d')!;
+      ctx.drawImage(img, 0, 0);
+      const data = ctx.getImageData(0, 0, img.width, img.height).data;
+      const counts = colours.map(() => 0);
+      for (let i = 0; i < data.length; i += 4) {
+        for (let c = 0; c < colours.length; c++) {
+          const [r, g, b] = colours[c];
+          if (Math.abs(data[i] - r) <= 2 && Math.abs(data[i + 1] - g) <= 2 && Math.abs(data[i + 2] - b) <= 2) {
+            counts[c]++;
+            break;
+          }
+        }
+      }
+      return counts.filter((n) => n >= minPixels);
+    },
+    { b64: png.toString('base64'), minPixels },
+  );
+}
+
+describe.skipIf(!chrome)('dashboard first screen (Ningxia demo)', () => {
+  let server: StaticServer;
+  let browser: LaunchedBrowser;
+  let page: Page;
+  let record: PageRecord;
+  let expected: Expected;
+
+  async function open(query = ''): Promise<void> {
+    await page.goto(`${server.origin}/${query}`);
+    await page.waitForSelector('[data-testid="map-area"][data-painted="true"]', { timeout: 60_000 });
+    await page.evaluate(() => document.fonts.ready);
+    await page.waitForTimeout(500);
+  }
+
+  beforeAll(async () => {
+    if (!existsSync(resolve(DIST, 'index.html'))) throw new Error('dist/ is missing: run `vite build` first (npm run test:browser does)');
+    if (!existsSync(resolve(DIST, 'data/ningxia/manifest.json'))) throw new Error('dist/data/ningxia is missing: build after generating the demo data');
+    mkdirSync(ARTIFACTS, { recursive: true });
+    expected = await expectedFigures();
+    server = await startStaticServer(DIST);
+    browser = await launchChromium(chrome!, { viewport: { width: 1600, height: 900 } });
+    page = await browser.context.newPage();
+    record = recordPage(browser.context, page);
+    await open();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  test('paints the county choropleth with at least five distinct fill colours inside Ningxia', async () => {
+    await page.screenshot({ path: `${ARTIFACTS}/app-zh-income.png` });
+    const present = await legendColoursOnMap(page);
+    expect(present.length).toBeGreaterThanOrEqual(5);
+  });
+
+  test('shows the region’s 2024 figures as computed from the household records', async () => {
+    const text = (id: string) => page.locator(`[data-testid="kpi-${id}"] .kpi-value`).textContent();
+    expect(await text('per-capita')).toBe(zh(expected.perCapita));
+    expect(await text('households')).toBe(zh(expected.households));
+    expect(await text('persons')).toBe(zh(expected.persons));
+    expect(await text('monitored')).toBe(zh(expected.monitored));
+    expect(await text('growth')).toBe(`+${(expected.growth * 100).toFixed(1)}%`);
+  });
+
+  test('marks the data as synthetic', async () => {
+    await expect(page.locator('[data-testid="synthetic-badge"]').textContent()).resolves.toContain('合成演示数据');
+  });
+
+  test('starts DuckDB-WASM in the page and finds the county pre-aggregates equal to the household records', async () => {
+    const status = page.locator('[data-testid="engine-status"]');
+    await page.waitForSelector('[data-testid="engine-status"][data-state="ready"], [data-testid="engine-status"][data-state="error"]', { timeout: 120_000 });
+    expect(await status.getAttribute('data-state')).toBe('ready');
+    expect(await status.getAttribute('data-mismatches')).toBe('0');
+    expect(await status.textContent()).toContain('2,200,000');
+  });
+
+  test('shows a tooltip with name, value, growth and households on hover', async () => {
+    const box = (await page.locator('[data-testid="map-area"]').boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.62);
+    const tooltip = page.locator('[data-testid="map-tooltip"]');
+    await tooltip.waitFor({ timeout: 10_000 });
+    const text = (await tooltip.textContent()) ?? '';
+    expect(text).toMatch(/人均纯收入/);
+    expect(text).toMatch(/户/);
+    await page.mouse.move(box.x + 5, box.y + 5);
+  });
+
+  test('switches to growth and to year-to-date 2025, writing the URL; back restores the previous view', async () => {
+    await page.locator('[data-testid="metric-switch"] input[value="growth"]').check();
+    expect(page.url()).toContain('metric=growth');
+    await page.locator('[data-testid="year-select"]').selectOption('2025');
+    expect(page.url()).toContain('year=2025');
+    expect(await page.locator('[data-testid="kpi-strip"]').textContent()).toContain('年初至今');
+    expect((await legendColoursOnMap(page)).length).toBeGreaterThanOrEqual(5);
+    await page.screenshot({ path: `${ARTIFACTS}/app-zh-growth-2025-ytd.png` });
+    await page.goBack();
+    await page.waitForFunction(() => !location.search.includes('year='));
+    expect(await page.locator('[data-testid="metric-switch"] input[value="growth"]').isChecked()).toBe(true);
+    await page.goBack();
+    await page.waitForFunction(() => !location.search.includes('metric='));
+    expect(await page.locator('[data-testid="metric-switch"] input[value="income"]').isChecked()).toBe(true);
+  });
+
+  test('speaks English on the switch, with pinyin place names', async () => {
+    await open('?lang=en');
+    expect(await page.locator('h1').textContent()).toMatch(/Income monitoring/);
+    expect(await page.locator('[data-testid="kpi-per-capita"]').textContent()).toContain(zh(expected.perCapita));
+    await page.screenshot({ path: `${ARTIFACTS}/app-en-income.png` });
+    const table = (await page.locator('table').first().textContent()) ?? '';
+    expect(table).toContain('Xiji County');
+  });
+
+  test('shows which file failed when a dataset cannot be loaded', async () => {
+    const bad = await browser.context.newPage();
+    await bad.goto(`${server.origin}/?data=data/missing/`);
+    const panel = bad.locator('[data-testid="load-error"]');
+    await panel.waitFor({ timeout: 30_000 });
+    expect(await panel.textContent()).toContain('data/missing/manifest.json');
+    await bad.close();
+  });
+
+  test('makes no request to any host but its own, and logs no console error', () => {
+    expect(record.requests.length).toBeGreaterThan(10);
+    expect(record.foreign(server.origin)).toEqual([]);
+    expect(record.errors).toEqual([]);
+  });
+});
