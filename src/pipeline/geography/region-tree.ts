@@ -1,17 +1,8 @@
 import type { Feature, MultiPolygon, Polygon } from 'geojson';
-import type { Level } from '../../domain/dataset';
+import type { Level, RegionRow } from '../../domain/dataset';
 
 /** A region of the generated dataset with its geometry (real for counties and above, synthetic below). */
-export interface RegionNode {
-  code: string;
-  name: string;
-  name_en: string;
-  level: Level;
-  parent_code: string | null;
-  lon: number;
-  lat: number;
-  area_km2: number;
-  tags: string[];
+export interface RegionNode extends RegionRow {
   geometry: Feature<Polygon | MultiPolygon> | null;
 }
 

@@ -24,28 +24,6 @@ async function copyOut(db: NativeDuckDB, select: string, path: string): Promise<
   await db.run(`COPY (${select}) TO ${quoteString(path)} (${PARQUET})`);
 }
 
-/** Writes `regions.parquet` (CONTRACT.md), ordered by code. */
-export async function writeRegions(db: NativeDuckDB, regions: RegionNode[], path: string): Promise<void> {
-  await db.run(`CREATE OR REPLACE TABLE regions (code VARCHAR, name VARCHAR, name_en VARCHAR, level INTEGER,
-    parent_code VARCHAR, lon DOUBLE, lat DOUBLE, area_km2 DOUBLE, tags VARCHAR[])`);
-  const a = await db.connection.createAppender('regions');
-  for (const r of regions) {
-    a.appendVarchar(r.code);
-    a.appendVarchar(r.name);
-    a.appendVarchar(r.name_en);
-    a.appendInteger(r.level);
-    if (r.parent_code === null) a.appendNull();
-    else a.appendVarchar(r.parent_code);
-    a.appendDouble(r.lon);
-    a.appendDouble(r.lat);
-    a.appendDouble(r.area_km2);
-    a.appendList(listValue(r.tags), VARCHAR_LIST);
-    a.endRow();
-  }
-  a.closeSync();
-  await copyOut(db, 'SELECT * FROM regions ORDER BY code', path);
-}
-
 /** Appends columns to `table` in chunks of DuckDB's vector size (much faster than row by row). */
 async function appendColumns(db: NativeDuckDB, table: string, types: DuckDBType[], rows: number, column: (k: number, from: number, to: number) => DuckDBValue[]): Promise<void> {
   const appender = await db.connection.createAppender(table);
@@ -117,60 +95,71 @@ export async function writeIncome(db: NativeDuckDB, t: IncomeTable, path: string
   await copyOut(db, 'SELECT * FROM income', path);
 }
 
+/** A column of a plain table: name, SQL type, the node-api type, and how to read it from a row. */
+type Column<T> = [name: string, sql: string, type: DuckDBType, get: (row: T) => DuckDBValue];
+
+const str = <T>(name: string, get: (r: T) => string | null): Column<T> => [name, 'VARCHAR', VARCHAR, get];
+const int = <T>(name: string, get: (r: T) => number): Column<T> => [name, 'INTEGER', INTEGER, get];
+const dbl = <T>(name: string, get: (r: T) => number): Column<T> => [name, 'DOUBLE', DOUBLE, get];
+
+/** Creates `table` from `columns`, appends `rows` in chunks and writes it as parquet ordered by `orderBy`. */
+async function writeRows<T>(db: NativeDuckDB, table: string, columns: Column<T>[], rows: T[], orderBy: string, path: string): Promise<void> {
+  await db.run(`CREATE OR REPLACE TABLE ${table} (${columns.map(([n, sql]) => `${n} ${sql}`).join(', ')})`);
+  await appendColumns(db, table, columns.map((c) => c[2]), rows.length, (k, f, t) => slice(rows, f, t, columns[k][3]));
+  await copyOut(db, `SELECT * FROM ${table} ORDER BY ${orderBy}`, path);
+}
+
+/** Writes `regions.parquet` (CONTRACT.md), ordered by code. */
+export async function writeRegions(db: NativeDuckDB, regions: RegionNode[], path: string): Promise<void> {
+  await writeRows<RegionNode>(db, 'regions', [
+    str('code', (r) => r.code),
+    str('name', (r) => r.name),
+    str('name_en', (r) => r.name_en),
+    int('level', (r) => r.level),
+    str('parent_code', (r) => r.parent_code),
+    dbl('lon', (r) => r.lon),
+    dbl('lat', (r) => r.lat),
+    dbl('area_km2', (r) => r.area_km2),
+    ['tags', 'VARCHAR[]', VARCHAR_LIST, (r) => listValue(r.tags)],
+  ], regions, 'code', path);
+}
+
 /** Writes `villages.parquet`: collective income per village and year. */
 export async function writeCollective(db: NativeDuckDB, rows: CollectiveRow[], path: string): Promise<void> {
-  await db.run('CREATE OR REPLACE TABLE villages (village_code VARCHAR, year INTEGER, collective_income DOUBLE)');
-  const a = await db.connection.createAppender('villages');
-  for (const r of rows) {
-    a.appendVarchar(r.village_code);
-    a.appendInteger(r.year);
-    a.appendDouble(r.collective_income);
-    a.endRow();
-  }
-  a.closeSync();
-  await copyOut(db, 'SELECT * FROM villages ORDER BY village_code, year', path);
+  await writeRows<CollectiveRow>(db, 'villages', [
+    str('village_code', (r) => r.village_code),
+    int('year', (r) => r.year),
+    dbl('collective_income', (r) => r.collective_income),
+  ], rows, 'village_code, year', path);
 }
 
 /** Writes `facilities.parquet`. */
 export async function writeFacilities(db: NativeDuckDB, rows: FacilityRow[], path: string): Promise<void> {
-  await db.run(`CREATE OR REPLACE TABLE facilities (id VARCHAR, kind VARCHAR, name VARCHAR, industry VARCHAR, lon DOUBLE,
-    lat DOUBLE, county_code VARCHAR, village_code VARCHAR, opened_year INTEGER, status VARCHAR, households_linked INTEGER,
-    jobs INTEGER, relocated_households INTEGER, relocated_persons INTEGER)`);
-  const a = await db.connection.createAppender('facilities');
-  for (const r of rows) {
-    a.appendVarchar(r.id);
-    a.appendVarchar(r.kind);
-    a.appendVarchar(r.name);
-    if (r.industry === null) a.appendNull();
-    else a.appendVarchar(r.industry);
-    a.appendDouble(r.lon);
-    a.appendDouble(r.lat);
-    a.appendVarchar(r.county_code);
-    a.appendVarchar(r.village_code);
-    a.appendInteger(r.opened_year);
-    a.appendVarchar(r.status);
-    a.appendInteger(r.households_linked);
-    a.appendInteger(r.jobs);
-    a.appendInteger(r.relocated_households);
-    a.appendInteger(r.relocated_persons);
-    a.endRow();
-  }
-  a.closeSync();
-  await copyOut(db, 'SELECT * FROM facilities ORDER BY id', path);
+  await writeRows<FacilityRow>(db, 'facilities', [
+    str('id', (r) => r.id),
+    str('kind', (r) => r.kind),
+    str('name', (r) => r.name),
+    str('industry', (r) => r.industry),
+    dbl('lon', (r) => r.lon),
+    dbl('lat', (r) => r.lat),
+    str('county_code', (r) => r.county_code),
+    str('village_code', (r) => r.village_code),
+    int('opened_year', (r) => r.opened_year),
+    str('status', (r) => r.status),
+    int('households_linked', (r) => r.households_linked),
+    int('jobs', (r) => r.jobs),
+    int('relocated_households', (r) => r.relocated_households),
+    int('relocated_persons', (r) => r.relocated_persons),
+  ], rows, 'id', path);
 }
 
 /** Writes `reference.parquet`. */
 export async function writeReference(db: NativeDuckDB, rows: ReferenceRow[], path: string): Promise<void> {
-  await db.run('CREATE OR REPLACE TABLE reference (series VARCHAR, region_code VARCHAR, year INTEGER, value DOUBLE, source VARCHAR)');
-  const a = await db.connection.createAppender('reference');
-  for (const r of rows) {
-    a.appendVarchar(r.series);
-    a.appendVarchar(r.region_code);
-    a.appendInteger(r.year);
-    a.appendDouble(r.value);
-    a.appendVarchar(r.source);
-    a.endRow();
-  }
-  a.closeSync();
-  await copyOut(db, 'SELECT * FROM reference ORDER BY series, region_code, year', path);
+  await writeRows<ReferenceRow>(db, 'reference', [
+    str('series', (r) => r.series),
+    str('region_code', (r) => r.region_code),
+    int('year', (r) => r.year),
+    dbl('value', (r) => r.value),
+    str('source', (r) => r.source),
+  ], rows, 'series, region_code, year', path);
 }
