@@ -1,11 +1,17 @@
 import type { Level, RegionPeriodSums } from '../../domain/dataset';
+import { isEmptyFilter, NO_FILTER, type HouseholdFilter, type Period } from '../../domain/filter';
 import type { Connector } from '../engine/connector';
+import { filteredHouseholdsSql, type Within } from './filter';
 import { ancestorExpr, withinExpr } from './sql';
 
 /** Scope of a region-sums query: the level to group by, optionally inside one ancestor region. */
 export interface RegionSumsScope {
   level: Level;
-  within?: { code: string; level: Level };
+  within?: Within;
+  /** Cross-filter on households (default: none). */
+  filter?: HouseholdFilter;
+  /** The selected period, needed when the filter depends on it. */
+  period?: Period | null;
 }
 
 /**
@@ -16,7 +22,15 @@ export interface RegionSumsScope {
  */
 export function regionPeriodSumsSql(scope: RegionSumsScope): string {
   const code = ancestorExpr('h.village_code', scope.level);
-  const where = scope.within ? `WHERE ${withinExpr('h.village_code', scope.within.code, scope.within.level)}` : '';
+  const filter = scope.filter ?? NO_FILTER;
+  let from: string;
+  let where = '';
+  if (isEmptyFilter(filter)) {
+    from = 'households h';
+    if (scope.within) where = `WHERE ${withinExpr('h.village_code', scope.within.code, scope.within.level)}`;
+  } else {
+    from = `(${filteredHouseholdsSql(filter, scope.period ?? null, scope.within)}) h`;
+  }
   return `SELECT ${code} AS code, i.year AS year, i.quarter AS quarter,
   count(*) AS households,
   sum(h.persons) AS persons,
@@ -28,7 +42,7 @@ export function regionPeriodSumsSql(scope: RegionSumsScope): string {
   sum(CASE WHEN h.category <> 'tuopin' THEN 1 ELSE 0 END) AS monitored_households,
   sum(CASE WHEN h.category <> 'tuopin' THEN h.persons ELSE 0 END) AS monitored_persons,
   sum(CASE WHEN h.relocated THEN 1 ELSE 0 END) AS relocated_households
-FROM income i JOIN households h ON i.hh_id = h.hh_id
+FROM income i JOIN ${from} ON i.hh_id = h.hh_id
 ${where}
 GROUP BY 1, 2, 3
 ORDER BY 1, 2, 3`;

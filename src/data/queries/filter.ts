@@ -1,0 +1,46 @@
+import { CATEGORY_IDS, MGMT_CLASS_IDS, type HouseholdFilter, type Period } from '../../domain/filter';
+import type { Level } from '../../domain/dataset';
+import { intLiteral, withinExpr, wordLiteral } from './sql';
+
+/** A region to look inside: its code and level. */
+export interface Within {
+  code: string;
+  level: Level;
+}
+
+function numberLiteral(x: number): string {
+  if (!Number.isFinite(x)) throw new Error(`Not a finite number: ${x}`);
+  return String(x);
+}
+
+/**
+ * SQL for the households a view counts: `SELECT h.* FROM households h …` restricted to `within`
+ * and the cross-filter. Conditions on the selected period (income range, decline cause) join that
+ * period's income row; the result is the same set of households for every period a view shows,
+ * so trends compare one population over the years.
+ */
+export function filteredHouseholdsSql(filter: HouseholdFilter, period: Period | null, within?: Within): string {
+  const where: string[] = [];
+  if (within) where.push(withinExpr('h.village_code', within.code, within.level));
+  if (filter.categories.length) {
+    for (const c of filter.categories) if (!CATEGORY_IDS.includes(c)) throw new Error(`Unknown category ${c}`);
+    where.push(`h.category IN (${filter.categories.map(wordLiteral).join(', ')})`);
+  }
+  if (filter.mgmtClasses.length) {
+    for (const c of filter.mgmtClasses) if (!MGMT_CLASS_IDS.includes(c)) throw new Error(`Unknown management class ${c}`);
+    where.push(`h.mgmt_class IN (${filter.mgmtClasses.map(wordLiteral).join(', ')})`);
+  }
+  if (filter.relocated !== null) where.push(filter.relocated ? 'h.relocated' : 'NOT h.relocated');
+  let join = '';
+  if (filter.causes.length || filter.incomeRange) {
+    if (!period) throw new Error('A filter on income or decline cause needs a period');
+    join = `JOIN income p ON p.hh_id = h.hh_id AND p.year = ${intLiteral(period.year)} AND p.quarter = ${intLiteral(period.quarter)}`;
+    if (filter.causes.length) where.push(`p.decline_cause IN (${filter.causes.map(intLiteral).join(', ')})`);
+    if (filter.incomeRange) {
+      const [lo, hi] = filter.incomeRange;
+      where.push(`(p.wage + p.operating + p.property + p.transfer) / h.persons >= ${numberLiteral(lo)}`);
+      where.push(`(p.wage + p.operating + p.property + p.transfer) / h.persons < ${numberLiteral(hi)}`);
+    }
+  }
+  return `SELECT h.* FROM households h ${join}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
+}
