@@ -10,7 +10,7 @@ import { queryRegionPeriodSums } from './queries/region-sums';
 export type BoundaryCollection = FeatureCollection<Polygon | MultiPolygon, { code: string; name: string; name_en: string }>;
 
 /** Phases of loading a dataset, in order, for the progress indicator. */
-export type LoadPhase = 'manifest' | 'boundaries' | 'aggregates' | 'engine' | 'households' | 'income' | 'ready';
+export type LoadPhase = 'manifest' | 'boundaries' | 'aggregates' | 'engine' | EngineTable | 'ready';
 
 export interface LoadProgress {
   phase: LoadPhase;
@@ -19,8 +19,9 @@ export interface LoadProgress {
   total: number;
 }
 
-/** Household tables the engine loads, in order (CONTRACT.md dataset folder). */
-const ENGINE_TABLES = ['households', 'income'] as const;
+/** Tables the engine loads, in order (CONTRACT.md dataset folder); the small ones first. */
+export const ENGINE_TABLES = ['regions', 'reference', 'villages', 'facilities', 'households', 'income'] as const;
+export type EngineTable = (typeof ENGINE_TABLES)[number];
 
 /**
  * One dataset folder, opened from a URL. Views ask it for what they need; it answers from the
@@ -80,6 +81,7 @@ export class DatasetClient {
         const db = await this.createConnector();
         for (const table of ENGINE_TABLES) {
           const file = `${table}.parquet`;
+          if (!this.manifest.files[file]) throw new Error(`${file} is not in the dataset's manifest`);
           const total = this.manifest.files[file]?.bytes ?? Number.NaN;
           onProgress?.({ phase: table, loaded: 0, total });
           await db.registerParquet(table, this.url(file), {

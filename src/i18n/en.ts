@@ -65,6 +65,7 @@ export const en: Messages = {
   enginePhaseEngine: 'starting',
   enginePhaseHouseholds: 'loading households',
   enginePhaseIncome: 'loading income records',
+  enginePhaseTables: 'loading regions, reference series and facilities',
   engineReady: 'ready',
   engineFailed: (message) => `unavailable (${message}); map and figures are unaffected`,
   engineIdle: 'not started',

@@ -68,6 +68,7 @@ export interface Messages {
   enginePhaseEngine: string;
   enginePhaseHouseholds: string;
   enginePhaseIncome: string;
+  enginePhaseTables: string;
   engineReady: string;
   engineFailed: (message: string) => string;
   engineIdle: string;

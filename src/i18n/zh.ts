@@ -65,6 +65,7 @@ export const zh: Messages = {
   enginePhaseEngine: '启动中',
   enginePhaseHouseholds: '加载户数据',
   enginePhaseIncome: '加载收入数据',
+  enginePhaseTables: '加载区划、参考值与设施',
   engineReady: '已就绪',
   engineFailed: (message) => `暂不可用（${message}），地图与指标不受影响`,
   engineIdle: '待启动',

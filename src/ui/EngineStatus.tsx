@@ -19,7 +19,7 @@ export function EngineStatus({ t, lang, status }: { t: Messages; lang: Lang; sta
   else if (status.state === 'error') text = t.engineFailed(status.message);
   else {
     const { phase, loaded, total } = status.progress;
-    const label = phase === 'households' ? t.enginePhaseHouseholds : phase === 'income' ? t.enginePhaseIncome : t.enginePhaseEngine;
+    const label = phase === 'households' ? t.enginePhaseHouseholds : phase === 'income' ? t.enginePhaseIncome : phase === 'engine' ? t.enginePhaseEngine : t.enginePhaseTables;
     text = Number.isFinite(total) && total > 0 && phase !== 'engine' ? `${label} ${formatPercent(Math.min(1, loaded / total), lang)}` : `${label}…`;
     kind = 'loading';
   }
