@@ -156,7 +156,7 @@ describe('count and share targets', () => {
   });
 
   test('zero-employment households: none in 2024, H4 in 2025 (stock, not projected)', async () => {
-    const t = { kind: 'count', metric: 'zero_employment_households', population: 'with_labour', value: 0, comparator: 'lte', years: [2024, 2025] } as const;
+    const t: Partial<Target> = { kind: 'count', metric: 'zero_employment_households', population: 'with_labour', value: 0, comparator: 'lte', years: [2024, 2025] };
     expect(await one(t, { year: 2024 })).toMatchObject({ actual: 0, status: 'met' });
     // One of three households with labour: beyond the 1% at-risk band.
     expect(await one(t, { year: 2025 })).toMatchObject({ actual: 1, status: 'missed', projected: false });

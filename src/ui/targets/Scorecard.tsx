@@ -1,0 +1,101 @@
+import { useEffect, useState } from 'react';
+import type { Connector } from '../../data/engine/connector';
+import { evaluatePlan } from '../../data/plan-evaluation';
+import type { Manifest } from '../../domain/dataset';
+import type { Lang } from '../../i18n';
+import { formatGap, formatTargetValue, TARGET_MESSAGES } from '../../i18n/targets';
+import type { Plan, TargetEvaluation } from '../../targets/types';
+
+export interface ScorecardProps {
+  lang: Lang;
+  /** The engine; null while it starts. */
+  db: Connector | null;
+  plan: Plan | null;
+  manifest: Manifest;
+  /** The unit shown (12-digit code). */
+  unitCode: string;
+  year: number;
+}
+
+type State = { kind: 'idle' | 'loading' } | { kind: 'ready'; rows: TargetEvaluation[] } | { kind: 'error'; message: string };
+
+/**
+ * The plan's targets evaluated on the unit shown, for the selected year: actual, target, gap and a
+ * status colour, projected values marked, the seed's words and section on hover. The same
+ * `evaluatePlan` as `npm run report`.
+ */
+export function Scorecard({ lang, db, plan, manifest, unitCode, year }: ScorecardProps) {
+  const m = TARGET_MESSAGES[lang];
+  const [state, setState] = useState<State>({ kind: 'idle' });
+
+  useEffect(() => {
+    if (!db || !plan) {
+      setState({ kind: 'idle' });
+      return;
+    }
+    let live = true;
+    setState({ kind: 'loading' });
+    evaluatePlan(db, { plan, manifest, codes: [unitCode], year }).then(
+      (rows) => live && setState({ kind: 'ready', rows }),
+      (error: unknown) => live && setState({ kind: 'error', message: (error as Error).message }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [db, plan, manifest, unitCode, year]);
+
+  const byId = new Map(plan?.targets.map((t) => [t.id, t]) ?? []);
+  return (
+    <section className="panel scorecard" aria-labelledby="scorecard-title" data-testid="scorecard" data-state={state.kind}>
+      <h2 id="scorecard-title">
+        {m.scorecard}
+        {plan && <span className="scorecard-plan" title={`${plan.title[lang]} ${plan.docNo}`}> · {plan.title[lang]}</span>}
+      </h2>
+      {!db && <p className="muted">{m.engineStarting}</p>}
+      {db && state.kind === 'loading' && <p className="muted" role="status">{m.evaluating}</p>}
+      {state.kind === 'error' && <p className="error-text" role="alert">{m.failed(state.message)}</p>}
+      {state.kind === 'ready' && state.rows.length === 0 && <p className="muted">{m.noTargets}</p>}
+      {state.kind === 'ready' && state.rows.length > 0 && (
+        <>
+          <table className="scorecard-table">
+            <thead>
+              <tr>
+                <th scope="col">{m.target}</th>
+                <th scope="col" className="num">{m.actual}</th>
+                <th scope="col" className="num">{m.goal}</th>
+                <th scope="col" className="num">{m.gap}</th>
+                <th scope="col">{m.status}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {state.rows.map((r) => {
+                const t = byId.get(r.targetId);
+                const hover = [t?.quote, t ? m.sourceLine(t.source) : '', t?.note?.[lang] ?? '', r.detail?.reason?.[lang] ?? '',
+                  r.detail?.scale ? m.scaled(String(r.detail.scale), formatTargetValue(r.detail.planValue ?? null, r.unit, lang)) : '',
+                  r.detail?.referenceProjected ? m.referenceExtrapolated : '',
+                  r.detail?.count !== undefined && r.detail.share !== undefined && t?.kind === 'floor'
+                    ? m.belowCount(formatTargetValue(r.detail.count, 'count', lang), formatTargetValue(r.detail.share, 'share', lang)) : '',
+                ].filter(Boolean).join('\n');
+                return (
+                  <tr key={r.targetId} data-target={r.targetId} data-status={r.status} title={hover} tabIndex={0}>
+                    <th scope="row" className="target-label">{t?.label[lang] ?? r.targetId}</th>
+                    <td className="num" data-value={r.actual ?? ''}>
+                      {formatTargetValue(r.actual, r.unit, lang)}
+                      {r.projected && <span className="projected-mark">{m.projectedMark}</span>}
+                    </td>
+                    <td className="num" data-value={r.target ?? ''}>{formatTargetValue(r.target, r.unit, lang)}</td>
+                    <td className="num" data-value={r.gap ?? ''}>{formatGap(r.gap, r.unit, lang)}</td>
+                    <td>
+                      <span className={`status-chip status-${r.status}`}>{m.statusName[r.status]}</span>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+          {state.rows.some((r) => r.projected) && <p className="muted small">{m.projectedNote}</p>}
+        </>
+      )}
+    </section>
+  );
+}
