@@ -83,6 +83,8 @@ export interface PanelMessages {
   chipsTitle: string;
   noFilter: string;
   removeChip: (label: string) => string;
+  addFilter: string;
+  chipLabel: (kind: string, value: string) => string;
   clearAll: string;
   chooseCategory: string;
   chooseMgmtClass: string;

@@ -81,6 +81,8 @@ export const panelsEn: PanelMessages = {
   chipsTitle: 'Filters',
   noFilter: 'No filter: all households',
   removeChip: (label) => `Remove filter: ${label}`,
+  addFilter: 'Add…',
+  chipLabel: (kind, value) => `${kind}: ${value}`,
   clearAll: 'Clear all',
   chooseCategory: 'Category',
   chooseMgmtClass: 'Management class',

@@ -81,6 +81,8 @@ export const panelsZh: PanelMessages = {
   chipsTitle: '筛选条件',
   noFilter: '未筛选：全部住户',
   removeChip: (label) => `移除筛选：${label}`,
+  addFilter: '添加…',
+  chipLabel: (kind, value) => `${kind}：${value}`,
   clearAll: '全部清除',
   chooseCategory: '类别',
   chooseMgmtClass: '管理类别',
