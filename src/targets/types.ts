@@ -15,6 +15,8 @@ export interface Plan {
   period: [number, number];
   /** Seed file name (shared/seeds/…). */
   source: string;
+  /** How the plan uses its terms (e.g. whether 脱贫人口 includes monitoring objects). */
+  note?: LocalizedText;
   targets: Target[];
 }
 
@@ -89,10 +91,10 @@ export type Exclusion = (typeof EXCLUSIONS)[number];
 /**
  * A value to compare with: a reference series (`reference.parquet`) for a region, or the same
  * metric of another unit (`unit: 'root'` the plan's region, `'parent'` the unit's parent).
- * `region`: 'national' (000000000000), 'root' (the plan's region) or a 12-digit code.
+ * `region`: 'national' (000000000000), 'root' (the plan's region), 'self' (the unit evaluated) or a 12-digit code.
  */
 export type ReferenceSpec =
-  | { series: string; region: 'national' | 'root' | string }
+  | { series: string; region: 'national' | 'root' | 'self' | string }
   | { unit: 'root' | 'parent'; population?: Population };
 
 /** Where a target binds. Omitted: every unit the user looks at (the plan's goal applied to it). */
@@ -121,6 +123,10 @@ export interface Target {
   ratio?: number | Record<string, number>;
   /** Added to the reference (growth in rate points, e.g. 0.002 = 0.2 points; level in yuan). */
   margin?: number;
+  /** `relative`: compare the level (default) or the growth with the reference. */
+  measure?: 'level' | 'growth';
+  /** `surveyed_share`: every quarter of the year up to the evaluated one must be collected, not just that quarter. */
+  everyQuarter?: boolean;
   /** `growth` only: average annual growth since this base year (年均), instead of year on year. */
   cumulativeFrom?: number;
   /** `floor`: the line (yuan per person per year) — a number or a reference series. */
@@ -142,6 +148,8 @@ export interface Target {
   source: string;
   /** The seed's own words (Chinese), shown on hover. */
   quote: string;
+  /** How the target is read, when the seed's wording needs interpretation. */
+  note?: LocalizedText;
   /** When the target cannot be evaluated from the contract's data: why (status no_data). */
   noData?: LocalizedText;
 }
@@ -186,6 +194,8 @@ export interface EvaluationDetail {
   scale?: number;
   /** Why no_data. */
   reason?: LocalizedText;
+  /** Seed's target value before the demo scale was applied. */
+  planValue?: number;
 }
 
 /** The level a target binds at, for the drill-down. */

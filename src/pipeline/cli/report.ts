@@ -1,0 +1,142 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { ENGINE_TABLES } from '../../data/dataset-client';
+import { createNodeConnector } from '../../data/engine/node';
+import { evaluatePlan } from '../../data/plan-evaluation';
+import type { Level, Manifest } from '../../domain/dataset';
+import { checkPlan } from '../../targets/plan';
+import type { Plan, TargetEvaluation } from '../../targets/types';
+
+const USAGE = `Usage: npm run report -- --data <dataset folder> --plan <plan id | plan.json> [--year <Y>] [--format table|csv|json]
+                         [--region <12-digit code>[,<code>…]] [--level <1-5>]
+
+Evaluates every target of the plan on the dataset with the same engine and queries as the app.
+Without --year, each target is evaluated in the latest of its years the data can answer (the
+as-of year is projected from its year-to-date quarters). Without --region or --level, the plan's
+region and every unit a target names are evaluated.`;
+
+/** The report row of CONTRACT.md, plus the target's label, unit and the reason for no_data. */
+export interface ReportRow {
+  planId: string;
+  targetId: string;
+  regionCode: string;
+  regionName: string;
+  year: number;
+  actual: number | null;
+  target: number | null;
+  gap: number | null;
+  status: TargetEvaluation['status'];
+  projected: boolean;
+  unit: TargetEvaluation['unit'];
+  label: string;
+  note: string | null;
+}
+
+export function loadPlanFile(idOrPath: string, plansDir = join('data', 'plans')): Plan {
+  const path = idOrPath.endsWith('.json') ? idOrPath : join(plansDir, `${idOrPath}.json`);
+  if (!existsSync(path)) throw new Error(`No plan file ${path} (plan ids: daxiang-2023, jiyuan-2024, beizhang-2022, jiangxi-2023, ningxia-2024)`);
+  return checkPlan(JSON.parse(readFileSync(path, 'utf8')), path);
+}
+
+export function toReportRows(plan: Plan, rows: TargetEvaluation[]): ReportRow[] {
+  const labels = new Map(plan.targets.map((t) => [t.id, t.label.zh]));
+  return rows.map((r) => ({
+    planId: r.planId,
+    targetId: r.targetId,
+    regionCode: r.regionCode,
+    regionName: r.regionName,
+    year: r.year,
+    actual: r.actual,
+    target: r.target,
+    gap: r.gap,
+    status: r.status,
+    projected: r.projected,
+    unit: r.unit,
+    label: labels.get(r.targetId) ?? r.targetId,
+    note: r.detail?.reason?.en ?? (r.detail?.scale ? `demo at scale ${r.detail.scale}: plan value ${r.detail.planValue} scaled` : null),
+  }));
+}
+
+/** Opens a dataset folder in the Node engine and evaluates a plan on it. */
+export async function runReport(options: { data: string; plan: Plan; year?: number; codes?: string[]; level?: Level }): Promise<ReportRow[]> {
+  const dir = resolve(options.data);
+  const manifestPath = join(dir, 'manifest.json');
+  if (!existsSync(manifestPath)) throw new Error(`${manifestPath} not found: is ${options.data} a dataset folder? (npm run data -- --region <id>)`);
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
+  const db = createNodeConnector();
+  try {
+    for (const table of ENGINE_TABLES) {
+      const file = join(dir, `${table}.parquet`);
+      if (!existsSync(file)) throw new Error(`${file} not found`);
+      await db.registerParquet(table, file);
+    }
+    const rows = await evaluatePlan(db, { plan: options.plan, manifest, year: options.year, codes: options.codes, level: options.level });
+    return toReportRows(options.plan, rows);
+  } finally {
+    await db.close();
+  }
+}
+
+const CSV_COLUMNS: (keyof ReportRow)[] = ['planId', 'targetId', 'regionCode', 'regionName', 'year', 'actual', 'target', 'gap', 'status', 'projected', 'unit', 'label', 'note'];
+
+export function toCsv(rows: ReportRow[]): string {
+  const cell = (v: unknown) => {
+    const s = v === null || v === undefined ? '' : String(v);
+    return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  return [CSV_COLUMNS.join(','), ...rows.map((r) => CSV_COLUMNS.map((c) => cell(r[c])).join(','))].join('\n') + '\n';
+}
+
+function fmt(v: number | null, unit: ReportRow['unit']): string {
+  if (v === null) return '—';
+  if (unit === 'rate' || unit === 'share') return `${(v * 100).toFixed(2)}%`;
+  if (unit === 'ratio') return v.toFixed(3);
+  return Math.round(v).toLocaleString('en');
+}
+
+function toTable(rows: ReportRow[]): string {
+  const lines = rows.map((r) =>
+    [r.status.padEnd(8), String(r.year) + (r.projected ? '*' : ' '), r.regionName.padEnd(8), r.targetId.padEnd(34),
+      fmt(r.actual, r.unit).padStart(12), fmt(r.target, r.unit).padStart(12), fmt(r.gap, r.unit).padStart(12), r.note ?? ''].join('  '));
+  return [`status    year   region    target${' '.repeat(30)}actual        target           gap`, ...lines, '* projected from year-to-date quarters'].join('\n') + '\n';
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      data: { type: 'string' },
+      plan: { type: 'string' },
+      year: { type: 'string' },
+      format: { type: 'string', default: 'table' },
+      region: { type: 'string' },
+      level: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    console.log(USAGE);
+    return;
+  }
+  if (!values.data || !values.plan) throw new Error(`--data and --plan are required\n${USAGE}`);
+  const year = values.year === undefined ? undefined : Number(values.year);
+  if (year !== undefined && !Number.isInteger(year)) throw new Error(`--year must be a year, got ${values.year}`);
+  const level = values.level === undefined ? undefined : Number(values.level);
+  if (level !== undefined && ![1, 2, 3, 4, 5].includes(level)) throw new Error(`--level must be 1–5, got ${values.level}`);
+  const codes = values.region?.split(',').map((c) => c.trim());
+  for (const c of codes ?? []) if (!/^\d{12}$/.test(c)) throw new Error(`--region must be 12-digit codes, got ${c}`);
+  if (!['table', 'csv', 'json'].includes(values.format!)) throw new Error(`--format must be table, csv or json, got ${values.format}`);
+  const plan = loadPlanFile(values.plan);
+  const rows = await runReport({ data: values.data, plan, year, codes, level: level as Level | undefined });
+  if (rows.length === 0) console.error(`No target of ${plan.id} applies${year ? ` in ${year}` : ''} to the units asked for.`);
+  if (values.format === 'json') process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
+  else if (values.format === 'csv') process.stdout.write(toCsv(rows));
+  else process.stdout.write(toTable(rows));
+}
+
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('report.ts')) {
+  main().catch((error: unknown) => {
+    console.error(`npm run report: ${(error as Error).message}`);
+    process.exit(1);
+  });
+}

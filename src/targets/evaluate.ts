@@ -1,0 +1,303 @@
+import type { LocalizedText } from '../domain/dataset';
+import { valueForYear } from './plan';
+import { perCapitaOf, projectionFactor, type SumsAt } from './projection';
+import type { EvaluationDetail, Population, Status, Target, TargetEvaluation, UnitRef, ValueUnit } from './types';
+
+/**
+ * The pure evaluation engine: turns metric values (fetched by named queries elsewhere) into
+ * `{actual, target, gap, status, projected}` for one target, one unit and one year.
+ *
+ * Status rule (README "Target status"):
+ * - A complete year (before the as-of year, or the as-of year at quarter 4): `met` when the actual
+ *   satisfies the target's comparator (within its tolerance for "about" targets), else `missed`.
+ * - The incomplete as-of year: the actual is the year-end projection for flows (income, floors)
+ *   and the latest collected value for stocks (people in work, facilities, shares). `on_track`
+ *   when it satisfies the target; `at_risk` when it falls short by no more than the at-risk band
+ *   (1 percentage point for rates and shares; 3% of the target for yuan, ratios and counts; for a
+ *   count that must reach zero, at most 1% of the households counted); `missed` beyond that.
+ * - `no_data` when the data needed is absent (a period not collected, a reference value not
+ *   published, a unit without households) or the plan marks the target as needing data the
+ *   dataset does not hold.
+ * Gap = actual − target for "at least" targets and target − actual for "at most" ones, so a
+ * negative gap is always a shortfall.
+ */
+
+export const AT_RISK_RATE_POINTS = 0.01;
+export const AT_RISK_RELATIVE = 0.03;
+export const AT_RISK_ZERO_SHARE = 0.01;
+
+export interface Period {
+  year: number;
+  quarter: number;
+  complete: boolean;
+}
+
+/** The period a year is judged on: quarter 4 when complete, else the as-of quarter. */
+export function periodOf(year: number, asOf: { year: number; quarter: number }): Period | undefined {
+  if (year > asOf.year) return undefined;
+  if (year < asOf.year || asOf.quarter >= 4) return { year, quarter: 4, complete: true };
+  return { year, quarter: asOf.quarter, complete: false };
+}
+
+/** Whether a target binds on a unit (see `AppliesTo`). */
+export function targetApplies(t: Target, unit: UnitRef, rootCode: string): boolean {
+  const a = t.appliesTo;
+  if (!a) return true;
+  if (a.root && unit.code !== rootCode) return false;
+  if (a.codes && !a.codes.includes(unit.code)) return false;
+  if (a.tag && !unit.tags.includes(a.tag)) return false;
+  return true;
+}
+
+/** Years a target can be evaluated in a dataset, latest first. */
+export function evaluableYears(t: Target, years: number[], asOf: { year: number }): number[] {
+  return t.years.filter((y) => y <= asOf.year && years.includes(y)).sort((a, b) => b - a);
+}
+
+export interface EvaluationContext {
+  planId: string;
+  rootCode: string;
+  unit: UnitRef;
+  year: number;
+  asOf: { year: number; quarter: number };
+  /** First year of the dataset (projection factors pool the years from here). */
+  firstYear: number;
+  /** Demo scale (manifest.generator.scale) for count targets marked `scaleWithDemo`; 1 for real data. */
+  scale: number;
+  /** Income sums of a population in the unit, in the plan's region, or in the unit's parent. */
+  sums: (population: Population, which: 'self' | 'root' | 'parent') => SumsAt;
+  /** A reference series value; undefined when the dataset does not hold it. */
+  reference: (series: string, regionCode: string, year: number) => number | undefined;
+  /** Numerator and denominator of a household, village or facility metric at the judged period. */
+  counts?: { numerator: number; denominator: number };
+}
+
+const NATIONAL = '000000000000';
+
+/** Evaluates one target for one unit and year. */
+export function evaluateTarget(t: Target, ctx: EvaluationContext): TargetEvaluation {
+  const base = {
+    planId: ctx.planId,
+    targetId: t.id,
+    regionCode: ctx.unit.code,
+    regionName: ctx.unit.name,
+    year: ctx.year,
+    unit: unitOf(t),
+  };
+  const none = (reason: LocalizedText, projected = false): TargetEvaluation => ({
+    ...base, actual: null, target: null, gap: null, status: 'no_data', projected, detail: { reason },
+  });
+  if (t.noData) return none(t.noData);
+  const period = periodOf(ctx.year, ctx.asOf);
+  if (!period) return none(NOT_COLLECTED(ctx.year));
+
+  const r = t.metric === 'per_capita_income' ? incomeTarget(t, ctx, period) : countTarget(t, ctx, period);
+  if ('reason' in r) return none(r.reason, r.projected ?? false);
+  const comparator = t.comparator ?? 'gte';
+  const gap = comparator === 'lte' ? r.target - r.actual : r.actual - r.target;
+  const status = judge(r.actual, r.target, comparator, t.tolerance ?? 0, period.complete, base.unit, r.detail.denominator);
+  return { ...base, actual: r.actual, target: r.target, gap, status, projected: r.projected, detail: r.detail };
+}
+
+interface Outcome {
+  actual: number;
+  target: number;
+  projected: boolean;
+  detail: EvaluationDetail;
+}
+type Missing = { reason: LocalizedText; projected?: boolean };
+
+/** Met / on track / at risk / missed, as the rule at the top of this file says. */
+export function judge(
+  actual: number,
+  target: number,
+  comparator: 'gte' | 'gt' | 'lte',
+  tolerance: number,
+  complete: boolean,
+  unit: ValueUnit,
+  denominator?: number,
+): Status {
+  const threshold = comparator === 'lte' ? target : target - Math.abs(target) * tolerance;
+  const pass = comparator === 'lte' ? actual <= threshold : comparator === 'gt' && tolerance === 0 ? actual > threshold : actual >= threshold;
+  if (complete) return pass ? 'met' : 'missed';
+  if (pass) return 'on_track';
+  const shortfall = comparator === 'lte' ? actual - threshold : threshold - actual;
+  let band: number;
+  if (unit === 'rate' || unit === 'share') band = AT_RISK_RATE_POINTS;
+  else if (comparator === 'lte' && target === 0) band = denominator && denominator > 0 ? AT_RISK_ZERO_SHARE * denominator : 0;
+  else band = AT_RISK_RELATIVE * Math.abs(target);
+  return shortfall <= band ? 'at_risk' : 'missed';
+}
+
+function unitOf(t: Target): ValueUnit {
+  switch (t.kind) {
+    case 'level':
+      return 'yuan';
+    case 'growth':
+      return 'rate';
+    case 'ratio':
+      return 'ratio';
+    case 'relative':
+      return t.metric === 'per_capita_income' ? (t.measure === 'growth' ? 'rate' : 'yuan') : 'share';
+    case 'floor':
+      return 'count';
+    case 'share':
+      return 'share';
+    case 'count':
+      return t.metric === 'employed_persons' || t.metric === 'facility_jobs' ? 'persons' : 'count';
+  }
+}
+
+/** Per-capita income of a population in a year: the full-year figure, or the projection of the year to date. */
+function incomeIn(sumsAt: SumsAt, period: Period, firstYear: number): { value: number; projected: boolean } | Missing {
+  if (period.complete) {
+    const v = perCapitaOf(sumsAt(period.year, 4));
+    return Number.isFinite(v) ? { value: v, projected: false } : { reason: NOT_COLLECTED(period.year) };
+  }
+  const ytd = perCapitaOf(sumsAt(period.year, period.quarter));
+  if (!Number.isFinite(ytd)) return { reason: NOT_COLLECTED(period.year) };
+  const f = projectionFactor(sumsAt, period.year, period.quarter, firstYear);
+  if (!f) return { reason: NO_PROJECTION, projected: true };
+  return { value: ytd * f.factor, projected: true };
+}
+
+function fullYear(sumsAt: SumsAt, year: number): number | Missing {
+  const v = perCapitaOf(sumsAt(year, 4));
+  return Number.isFinite(v) ? v : { reason: NOT_COLLECTED(year) };
+}
+
+/** Growth to `period` from the previous full year, or average annual growth from `from`. */
+function growthIn(sumsAt: SumsAt, period: Period, firstYear: number, from?: number): { value: number; projected: boolean } | Missing {
+  const now = incomeIn(sumsAt, period, firstYear);
+  if ('reason' in now) return now;
+  const baseYear = from ?? period.year - 1;
+  const base = fullYear(sumsAt, baseYear);
+  if (typeof base !== 'number') return base;
+  const n = period.year - baseYear;
+  if (n <= 0 || !(base > 0)) return { reason: NOT_COLLECTED(baseYear) };
+  return { value: Math.pow(now.value / base, 1 / n) - 1, projected: now.projected };
+}
+
+function regionOf(spec: string, ctx: EvaluationContext): string {
+  if (spec === 'national') return NATIONAL;
+  if (spec === 'root') return ctx.rootCode;
+  if (spec === 'self') return ctx.unit.code;
+  return spec;
+}
+
+/** A reference series value; for the incomplete year, extrapolated from its last growth when not yet published. */
+function seriesIn(ctx: EvaluationContext, series: string, region: string, year: number, complete: boolean): { value: number; projected: boolean } | Missing {
+  const v = ctx.reference(series, region, year);
+  if (v !== undefined) return { value: v, projected: false };
+  if (!complete) {
+    const a = ctx.reference(series, region, year - 1);
+    const b = ctx.reference(series, region, year - 2);
+    if (a !== undefined && b !== undefined && b > 0) return { value: (a * a) / b, projected: true };
+  }
+  return { reason: NO_REFERENCE(series, region, year) };
+}
+
+function incomeTarget(t: Target, ctx: EvaluationContext, period: Period): Outcome | Missing {
+  const own = ctx.sums(t.population, 'self');
+  const measure: 'level' | 'growth' = t.kind === 'growth' ? 'growth' : t.kind === 'relative' ? (t.measure ?? 'level') : 'level';
+  const actual = measure === 'growth' ? growthIn(own, period, ctx.firstYear, t.cumulativeFrom) : incomeIn(own, period, ctx.firstYear);
+  if ('reason' in actual) return actual;
+  const margin = t.margin ?? 0;
+  const detail: EvaluationDetail = {};
+  let target: number;
+  let projected = actual.projected;
+
+  if (t.kind === 'ratio') {
+    const ref = t.reference && 'series' in t.reference ? t.reference : undefined;
+    const ratio = valueForYear(t.ratio, period.year);
+    if (!ref || ratio === undefined) return { reason: NO_THRESHOLD(period.year) };
+    const s = seriesIn(ctx, ref.series, regionOf(ref.region, ctx), period.year, period.complete);
+    if ('reason' in s) return s;
+    detail.reference = s.value;
+    detail.referenceProjected = s.projected;
+    return { actual: actual.value / s.value, target: ratio, projected: projected || s.projected, detail };
+  }
+
+  const fixed = valueForYear(t.value, period.year);
+  if (t.reference && 'series' in t.reference) {
+    const region = regionOf(t.reference.region, ctx);
+    const s = seriesIn(ctx, t.reference.series, region, period.year, period.complete);
+    if ('reason' in s) return s;
+    if (measure === 'growth') {
+      const prev = ctx.reference(t.reference.series, region, period.year - 1);
+      if (prev === undefined || !(prev > 0)) return { reason: NO_REFERENCE(t.reference.series, region, period.year - 1) };
+      target = s.value / prev - 1 + margin;
+    } else {
+      target = s.value + margin;
+    }
+    detail.reference = target;
+    detail.referenceProjected = s.projected;
+    projected ||= s.projected;
+  } else if (t.reference && 'unit' in t.reference) {
+    const other = ctx.sums(t.reference.population ?? t.population, t.reference.unit);
+    const r = measure === 'growth' ? growthIn(other, period, ctx.firstYear, t.cumulativeFrom) : incomeIn(other, period, ctx.firstYear);
+    if ('reason' in r) return r;
+    target = r.value + margin;
+    detail.reference = target;
+    projected ||= r.projected;
+  } else if (fixed !== undefined) {
+    target = fixed;
+  } else {
+    return { reason: NO_THRESHOLD(period.year) };
+  }
+  return { actual: actual.value, target, projected, detail };
+}
+
+function countTarget(t: Target, ctx: EvaluationContext, period: Period): Outcome | Missing {
+  const c = ctx.counts;
+  if (!c) return { reason: NOT_COLLECTED(period.year) };
+  const detail: EvaluationDetail = { denominator: c.denominator };
+  switch (t.kind) {
+    case 'floor': {
+      // Households below the line; the count is projected when the year is incomplete.
+      if (c.denominator === 0) return { reason: NO_HOUSEHOLDS };
+      detail.count = c.numerator;
+      detail.share = c.numerator / c.denominator;
+      return { actual: c.numerator, target: valueForYear(t.value, period.year) ?? 0, projected: !period.complete, detail };
+    }
+    case 'share': {
+      if (c.denominator === 0) return { reason: NO_HOUSEHOLDS };
+      const v = valueForYear(t.value, period.year);
+      if (v === undefined) return { reason: NO_THRESHOLD(period.year) };
+      detail.count = c.numerator;
+      return { actual: c.numerator / c.denominator, target: v, projected: false, detail };
+    }
+    case 'count': {
+      const v = valueForYear(t.value, period.year);
+      if (v === undefined) return { reason: NO_THRESHOLD(period.year) };
+      let target = v;
+      if (t.scaleWithDemo && ctx.scale !== 1) {
+        target = v * ctx.scale;
+        detail.scale = ctx.scale;
+        detail.planValue = v;
+      }
+      return { actual: c.numerator, target, projected: false, detail };
+    }
+    default:
+      return { reason: UNSUPPORTED(t) };
+  }
+}
+
+const NOT_COLLECTED = (year: number): LocalizedText => ({
+  zh: `数据集中没有${year}年的相应数据`,
+  en: `The dataset holds no figures for ${year}`,
+});
+const NO_PROJECTION: LocalizedText = {
+  zh: '没有往年同期数据，无法推算全年',
+  en: 'No earlier year has the same quarters, so the year cannot be projected',
+};
+const NO_REFERENCE = (series: string, region: string, year: number): LocalizedText => ({
+  zh: `参考序列 ${series}（${region}）缺少${year}年的数值`,
+  en: `Reference series ${series} (${region}) has no value for ${year}`,
+});
+const NO_THRESHOLD = (year: number): LocalizedText => ({ zh: `方案没有给出${year}年的目标值`, en: `The plan sets no value for ${year}` });
+const NO_HOUSEHOLDS: LocalizedText = { zh: '该地区没有此类户', en: 'No households of this kind in the unit' };
+const UNSUPPORTED = (t: Target): LocalizedText => ({
+  zh: `不支持的目标组合：${t.kind} / ${t.metric}`,
+  en: `Unsupported target: ${t.kind} of ${t.metric}`,
+});
