@@ -4,7 +4,7 @@ import type { ReferenceValue } from '../../src/data/queries/reference';
 import type { RegionPeriodSums } from '../../src/domain/dataset';
 import { NO_FILTER } from '../../src/domain/filter';
 import { messages } from '../../src/i18n';
-import { compositionBars, fullYearPerCapita, shownPeriods, stackSegments } from '../../src/ui/panels/composition';
+import { compositionBars, fullYearPerCapita, projectedPerCapita, shownPeriods, stackSegments } from '../../src/ui/panels/composition';
 import { binInRange, householdsInRange, snapRange, withoutIncomeRange } from '../../src/ui/panels/histogram';
 import { summarizeLedger } from '../../src/ui/panels/ledger-summary';
 import { monitoringLineFor, referencesFor } from '../../src/ui/panels/reference-series';
@@ -43,6 +43,19 @@ describe('composition', () => {
     expect(fullYearPerCapita([sums(2025, 3, 2, 10, 0, 0, 0), sums(2024, 4, 2, 30, 0, 0, 0), sums(2023, 4, 2, 20, 0, 0, 0)], 'C')).toEqual([
       { year: 2023, value: 10 }, { year: 2024, value: 15 },
     ]);
+  });
+});
+
+describe('projection', () => {
+  it('scales the year to date by the earlier years’ full-year / same-quarters ratio', () => {
+    // 2024: 30,000 by Q3 of 40,000 → factor 4/3; 2025 by Q3: 3,000 per person × 4/3 = 4,000.
+    const rows = [sums(2024, 3, 10, 30000, 0, 0, 0), sums(2024, 4, 10, 40000, 0, 0, 0), sums(2025, 3, 2, 6000, 0, 0, 0)];
+    expect(projectedPerCapita(rows, 'C', { year: 2025, quarter: 3 }, 2020)).toEqual({ year: 2025, value: 4000 });
+  });
+
+  it('projects nothing for a complete year or without earlier years', () => {
+    expect(projectedPerCapita([sums(2024, 4, 1, 1, 0, 0, 0)], 'C', { year: 2024, quarter: 4 }, 2020)).toBeUndefined();
+    expect(projectedPerCapita([sums(2025, 3, 1, 1, 0, 0, 0)], 'C', { year: 2025, quarter: 3 }, 2020)).toBeUndefined();
   });
 });
 

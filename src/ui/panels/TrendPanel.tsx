@@ -2,7 +2,7 @@ import { line, scaleLinear } from 'd3';
 import { queryRegionPeriodSums } from '../../data/queries/region-sums';
 import { formatInteger, formatYuan } from '../../i18n/format';
 import { CHART, YAxis } from './chart';
-import { fullYearPerCapita } from './composition';
+import { fullYearPerCapita, projectedPerCapita } from './composition';
 import { PanelFrame } from './PanelFrame';
 import type { ReferenceSeries } from './reference-series';
 import type { PanelContext } from './types';
@@ -20,8 +20,12 @@ export interface TrendPanelProps extends PanelContext {
   targets?: TrendTarget[];
   /** Reference series to draw (see `referencesFor` in reference-series.ts). */
   references?: ReferenceSeries[];
-  /** The current year's projected full-year value, drawn dashed from the last full year. */
-  projected?: { year: number; value: number };
+  /**
+   * The as-of year's projected full-year value, drawn dashed from the last full year. `'auto'`
+   * projects it from the panel's own (cross-filtered) sums with `projectedPerCapita`, so it always
+   * describes the same households as the solid line.
+   */
+  projected?: { year: number; value: number } | 'auto';
 }
 
 /** Reference line colours (blue, amber, green, grey from the app palette), then repeated. */
@@ -34,13 +38,15 @@ const TARGET = '#b8322b';
  * optional targets, reference series and a projected value. Only full years are drawn: a
  * year-to-date figure is not comparable with a year's (the composition panel shows it).
  */
-export function TrendPanel({ t, lang, db, scope, childName, targets = [], references = [], projected }: TrendPanelProps) {
+export function TrendPanel({ t, lang, db, scope, years, asOf, childName, targets = [], references = [], projected: projectedProp }: TrendPanelProps) {
   const p = t.panels;
   const key = JSON.stringify(['trend', scope]);
   const q = useQuery(db, key, (c) =>
     queryRegionPeriodSums(c, { level: scope.within.level, within: scope.within, filter: scope.filter, period: scope.period }),
   );
   const actual = q.data ? fullYearPerCapita(q.data, scope.within.code) : [];
+  const projected = projectedProp === 'auto' ? (q.data ? projectedPerCapita(q.data, scope.within.code, asOf, Math.min(...years)) : undefined) : projectedProp;
+  const targetLabels = [...new Set(targets.map((g) => g.label))];
   const place = childName(scope.within.code);
 
   return (
@@ -66,12 +72,12 @@ export function TrendPanel({ t, lang, db, scope, childName, targets = [], refere
                 {r.label}
               </li>
             ))}
-            {targets.length > 0 && (
-              <li>
+            {targetLabels.map((label) => (
+              <li key={label} className="target-legend" title={label}>
                 <span className="target-key" style={{ background: TARGET }} aria-hidden="true" />
-                {p.target}
+                {p.chipLabel(p.target, label)}
               </li>
-            )}
+            ))}
           </ul>
           <table className="sr-only" data-testid="trend-table">
             <caption>{p.trendCaption(place)}</caption>
@@ -83,7 +89,7 @@ export function TrendPanel({ t, lang, db, scope, childName, targets = [], refere
                 </tr>
               ))}
               {projected && (
-                <tr>
+                <tr data-projected={projected.value}>
                   <th scope="row">{`${projected.year} ${p.projected}`}</th>
                   <td>{formatYuan(projected.value, lang)}</td>
                 </tr>
@@ -135,7 +141,7 @@ function Chart({ actual, targets, references, projected, lang, yLabel, projected
         <g data-testid="trend-projected">
           <path d={path([last, projected]) ?? ''} fill="none" stroke={ACTUAL} strokeWidth={2.5} strokeDasharray="6 4" />
           <circle cx={x(projected.year)} cy={y(projected.value)} r={4} fill="#fff" stroke={ACTUAL} strokeWidth={2} />
-          <text x={x(projected.year)} y={y(projected.value) - 8} textAnchor="middle" className="bar-value">
+          <text x={x(projected.year) - 8} y={y(projected.value) + 16} textAnchor="end" className="bar-value">
             {`${projectedLabel} ${formatInteger(projected.value, lang)}`}
           </text>
         </g>

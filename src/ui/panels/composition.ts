@@ -1,5 +1,6 @@
 import type { RegionPeriodSums } from '../../domain/dataset';
 import { perCapita } from '../../domain/income';
+import { projectionFactor } from '../../targets/projection';
 
 /** The four income components (DOMAIN.md "四轮驱动"), bottom to top of a stack. */
 export const COMPONENTS = ['wage', 'operating', 'property', 'transfer'] as const;
@@ -73,4 +74,19 @@ export function stackSegments(bar: CompositionBar): [Component, number, number][
     y += v;
     return seg;
   });
+}
+
+/**
+ * The as-of year's projected full-year per-capita income of region `code` when that year is
+ * collected only up to `asOf.quarter` < 4: year-to-date per-capita × the projection factor of
+ * `src/targets/projection.ts` (same quarters' share of the year in earlier years). Undefined for a
+ * complete year or without the figures.
+ */
+export function projectedPerCapita(rows: RegionPeriodSums[], code: string, asOf: { year: number; quarter: number }, firstYear: number): { year: number; value: number } | undefined {
+  if (asOf.quarter >= 4) return undefined;
+  const at = (year: number, quarter: number) => rows.find((r) => r.code === code && r.year === year && r.quarter === quarter);
+  const f = projectionFactor(at, asOf.year, asOf.quarter, firstYear);
+  const ytd = at(asOf.year, asOf.quarter);
+  if (!f || !ytd || !(ytd.persons > 0)) return undefined;
+  return { year: asOf.year, value: perCapita(ytd) * f.factor };
 }

@@ -11,6 +11,7 @@ export { HistogramPanel, type HistogramPanelProps } from './HistogramPanel';
 export { HouseholdTable, type HouseholdTableProps } from './HouseholdTable';
 export { LedgersPanel, type LedgersPanelProps } from './LedgersPanel';
 export { TrendPanel, type TrendPanelProps, type TrendTarget } from './TrendPanel';
+export { projectedPerCapita } from './composition';
 export { monitoringLineFor, referencesFor, type ReferenceSeries } from './reference-series';
 export type { PanelContext, PanelScope } from './types';
 export { useQuery, type QueryState } from './use-query';
