@@ -48,7 +48,7 @@ export const panelsEn: PanelMessages = {
   falling: 'Falling',
   noComparison: 'No prior year',
   causesTitle: 'Why income fell',
-  causesCaption: 'Share of each unit’s households per decline cause (click a cause to filter)',
+  causesCaption: 'Share of households in each unit per decline cause (click a cause to filter)',
   unit: 'Unit',
   fallingHouseholds: 'Falling',
   filterByCause: (cause) => `Show only decline cause: ${cause}`,

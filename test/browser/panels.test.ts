@@ -214,6 +214,54 @@ describe.skipIf(!chrome)('analysis panels (Ningxia demo, 西吉县 2024)', () =>
     await page.waitForFunction((n) => Number(document.querySelector('[data-testid="household-pager"]')?.getAttribute('data-total')) === n, before);
   });
 
+  test('the range fields and Enter set the range without a pointer; clearing removes it', async () => {
+    const form = page.locator('[data-testid="histogram-range-form"]');
+    await form.locator('input[name="lo"]').fill('12000');
+    await form.locator('input[name="hi"]').fill('15000');
+    await form.locator('input[name="hi"]').press('Enter');
+    await page.waitForSelector('[data-testid="chip-bar"] [data-chip="income"]:has-text("12,000—15,000")');
+    await form.getByRole('button', { name: '清除区间' }).click();
+    await page.waitForFunction(() => !document.querySelector('[data-testid="chip-bar"] [data-chip="income"]'));
+    const brushes = await page.evaluate(() => (window as unknown as { panelsLog: { brushes: unknown[] } }).panelsLog.brushes);
+    expect(brushes.slice(-2)).toEqual([[12000, 15000], null]);
+    await waitReady();
+    expect(await total()).toBe(expected.households);
+  });
+
+  test('ledger tabs follow the arrow keys', async () => {
+    const tab = page.locator('[data-testid="ledgers-panel"] [role="tab"][data-tab="relocated"]');
+    await tab.focus();
+    await page.keyboard.press('ArrowLeft');
+    await page.waitForSelector('[data-testid="ledgers-panel"] [role="tab"][data-tab="falling"][aria-selected="true"]');
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-tab'))).toBe('falling');
+    await waitReady();
+    expect(Number(await page.locator('[data-testid="ledger-summary"]').getAttribute('data-size'))).toBeGreaterThan(0);
+  });
+
+  test('speaks English: headings, vocabulary and the CSV headers', async () => {
+    await page.evaluate(() => (window as unknown as { panelsControl: { setLang: (l: string) => void } }).panelsControl.setLang('en'));
+    await page.waitForSelector('#composition-panel-heading:has-text("Income composition per person")');
+    await waitReady();
+    expect(await page.locator('[data-testid="household-rows"] thead').textContent()).toContain('Per capita');
+    expect(await page.locator('[data-testid="cause-list"]').textContent()).toContain('Job lost, lower wage or less work');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid="ledger-export"]').click()]);
+    const text = readFileSync((await download.path())!).toString('utf8');
+    expect(text.slice(1).startsWith('ID,Village code,Village,Persons,')).toBe(true);
+    await page.screenshot({ path: `${ARTIFACTS}/panels-en.png`, fullPage: true });
+    await page.evaluate(() => (window as unknown as { panelsControl: { setLang: (l: string) => void } }).panelsControl.setLang('zh'));
+  });
+
+  test('a failing query shows its error in the panel, and the panels recover', async () => {
+    const control = (code: string) => page.evaluate((c) => (window as unknown as { panelsControl: { setWithinCode: (c: string) => void } }).panelsControl.setWithinCode(c), code);
+    await control('64042200000X');
+    await page.waitForFunction((ids) => ids.every((id) => document.querySelector(`[data-testid="${id}"]`)?.getAttribute('data-state') === 'error'), PANELS);
+    expect(await page.locator('[data-testid="histogram-panel-error"]').textContent()).toContain('Not a 12-digit region code');
+    expect(await page.locator('[data-testid="histogram-chart"]').count()).toBe(0);
+    await control('640422000000');
+    await waitReady();
+    expect(await total()).toBe(expected.households);
+  });
+
   test('requests nothing from other hosts and logs no error', () => {
     expect(record.foreign(server.origin)).toEqual([]);
     expect(record.errors).toEqual([]);

@@ -7,6 +7,7 @@ import { messages } from '../../src/i18n';
 import { compositionBars, fullYearPerCapita, projectedPerCapita, shownPeriods, stackSegments } from '../../src/ui/panels/composition';
 import { binInRange, householdsInRange, snapRange, withoutIncomeRange } from '../../src/ui/panels/histogram';
 import { summarizeLedger } from '../../src/ui/panels/ledger-summary';
+import { filterChips } from '../../src/ui/panels/ChipBar';
 import { monitoringLineFor, referencesFor } from '../../src/ui/panels/reference-series';
 
 const sums = (year: number, quarter: number, persons: number, wage: number, operating: number, property: number, transfer: number): RegionPeriodSums => ({
@@ -132,5 +133,20 @@ describe('ledger summary', () => {
 
   it('gives NaN shares for an empty ledger', () => {
     expect(summarizeLedger([], 4).structure.wage).toBeNaN();
+  });
+});
+
+describe('filter chips', () => {
+  it('makes one chip per active value, each removing only itself', () => {
+    const f = { ...NO_FILTER, categories: ['unstable' as const, 'marginal' as const], relocated: true, causes: [3], incomeRange: [5000, 10000] as [number, number] };
+    const chips = filterChips(messages('zh'), 'zh', f);
+    expect(chips.map((c) => c.label)).toEqual(['类别：脱贫不稳定户', '类别：边缘易致贫户', '搬迁户', '减收原因：失业、工资降低或务工时间缩短', '人均纯收入 5,000—10,000 元']);
+    expect(chips[0].without).toEqual({ ...f, categories: ['marginal'] });
+    expect(chips[4].without).toEqual({ ...f, incomeRange: null });
+    expect(filterChips(messages('en'), 'en', { ...NO_FILTER, mgmtClasses: ['safety_net'] }).map((c) => c.label)).toEqual(['Management class: Safety net']);
+  });
+
+  it('has no chip for an empty filter', () => {
+    expect(filterChips(messages('zh'), 'zh', NO_FILTER)).toEqual([]);
   });
 });

@@ -149,7 +149,7 @@ function Chart({ actual, targets, references, projected, lang, yLabel, projected
       {targets.map((g) => (
         <g key={`${g.label}-${g.year}`} data-testid="trend-target">
           <line x1={x(g.year) - 10} x2={x(g.year) + 10} y1={y(g.value)} y2={y(g.value)} stroke={TARGET} strokeWidth={3} />
-          <text x={x(g.year) - 12} y={y(g.value)} dy="0.32em" textAnchor="end" className="target-label">
+          <text x={x(g.year)} y={y(g.value) - 6} textAnchor="middle" className="target-label">
             {formatInteger(g.value, lang)}
           </text>
         </g>
