@@ -8,6 +8,7 @@ import { compositionBars, fullYearPerCapita, projectedPerCapita, shownPeriods, s
 import { binInRange, householdsInRange, snapRange, withoutIncomeRange } from '../../src/ui/panels/histogram';
 import { summarizeLedger } from '../../src/ui/panels/ledger-summary';
 import { filterChips } from '../../src/ui/panels/ChipBar';
+import { regionNamer } from '../../src/ui/panels/labels';
 import { monitoringLineFor, referencesFor } from '../../src/ui/panels/reference-series';
 
 const sums = (year: number, quarter: number, persons: number, wage: number, operating: number, property: number, transfer: number): RegionPeriodSums => ({
@@ -148,5 +149,19 @@ describe('filter chips', () => {
 
   it('has no chip for an empty filter', () => {
     expect(filterChips(messages('zh'), 'zh', NO_FILTER)).toEqual([]);
+  });
+});
+
+describe('region names', () => {
+  const rows = [
+    { code: '640422000000', level: 3 as const, name: '西吉县', name_en: 'Xiji County' },
+    { code: '640422100200', level: 5 as const, name: '某村', name_en: '' },
+  ];
+
+  it('names in the UI language, falling back to Chinese and then to the code', () => {
+    expect(regionNamer(rows, 'zh')('640422000000')).toBe('西吉县');
+    expect(regionNamer(rows, 'en')('640422000000')).toBe('Xiji County');
+    expect(regionNamer(rows, 'en')('640422100200')).toBe('某村');
+    expect(regionNamer(rows, 'en')('640522000000')).toBe('640522000000');
   });
 });

@@ -13,5 +13,6 @@ export { LedgersPanel, type LedgersPanelProps } from './LedgersPanel';
 export { TrendPanel, type TrendPanelProps, type TrendTarget } from './TrendPanel';
 export { projectedPerCapita } from './composition';
 export { monitoringLineFor, referencesFor, type ReferenceSeries } from './reference-series';
+export { regionNamer } from './labels';
 export type { PanelContext, PanelScope } from './types';
 export { useQuery, type QueryState } from './use-query';

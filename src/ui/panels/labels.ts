@@ -1,4 +1,5 @@
-import type { Messages } from '../../i18n';
+import type { RegionName } from '../../data/queries/regions';
+import { placeName, type Lang, type Messages } from '../../i18n';
 import type { PanelScope } from './types';
 
 /** Localised label of a vocabulary value, or the value itself when the dictionary lacks it. */
@@ -25,4 +26,16 @@ export function scopePeriodLabel(t: Messages, period: PanelScope['period']): str
 /** The child level of a region level (villages have none: they stay villages). */
 export function childLevel(level: 1 | 2 | 3 | 4 | 5): 1 | 2 | 3 | 4 | 5 {
   return Math.min(5, level + 1) as 1 | 2 | 3 | 4 | 5;
+}
+
+/**
+ * A `childName` for panels from region names (`queryRegionNames`): the English name in English
+ * when there is one, else the Chinese name; an unknown code is shown as itself.
+ */
+export function regionNamer(rows: readonly RegionName[], lang: Lang): (code: string) => string {
+  const byCode = new Map(rows.map((r) => [r.code, r]));
+  return (code) => {
+    const r = byCode.get(code);
+    return r ? placeName(r, lang) : code;
+  };
 }
