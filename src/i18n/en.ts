@@ -1,4 +1,5 @@
 import type { Messages } from './messages';
+import { panelsEn } from './panels-en';
 
 /** English. */
 export const en: Messages = {
@@ -72,4 +73,6 @@ export const en: Messages = {
   engineVerifying: 'checking county totals against household records…',
   engineVerified: (rows) => `ready · county totals agree with ${rows} income records`,
   engineMismatch: (count) => `county totals differ from household records in ${count} places; check the data`,
+
+  panels: panelsEn,
 };

@@ -1,3 +1,5 @@
+import type { PanelMessages } from './panel-messages';
+
 /**
  * Every string the UI shows, per language. `zh` is the reference dictionary; `en` must provide
  * the same keys (the compiler checks it). Strings that embed values are functions that receive
@@ -77,4 +79,7 @@ export interface Messages {
   engineVerified: (rows: string) => string;
   /** Ready, but `count` pre-aggregated figures differ from the household records. */
   engineMismatch: (count: string) => string;
+
+  /** Strings of the analysis panels (`src/ui/panels/`). */
+  panels: PanelMessages;
 }

@@ -1,4 +1,5 @@
 import type { Messages } from './messages';
+import { panelsZh } from './panels-zh';
 
 /** Chinese (default). */
 export const zh: Messages = {
@@ -72,4 +73,6 @@ export const zh: Messages = {
   engineVerifying: '正在用户数据核对县级汇总…',
   engineVerified: (rows) => `已就绪 · 县级汇总已与 ${rows} 条收入记录核对一致`,
   engineMismatch: (count) => `县级汇总与户数据不一致（${count} 处），请检查数据`,
+
+  panels: panelsZh,
 };

@@ -1,0 +1,139 @@
+import { useState } from 'react';
+import { LEDGER_KINDS, queryLedger, type HouseholdRow, type LedgerKind } from '../../data/queries/households';
+import { formatGrowth, formatInteger, formatPercent, formatYuan } from '../../i18n/format';
+import { COMPONENTS } from './composition';
+import { downloadText } from './download';
+import { categoryLabel, causeLabel, childLevel, mgmtClassLabel, scopePeriodLabel } from './labels';
+import { ledgerCsv } from './ledger-csv';
+import { summarizeLedger } from './ledger-summary';
+import { PanelFrame } from './PanelFrame';
+import { Tabs } from './Tabs';
+import type { PanelContext } from './types';
+import { useQuery } from './use-query';
+
+export interface LedgersPanelProps extends PanelContext {
+  /** The period's monitoring income line, yuan per person; without it the first ledger cannot be built. */
+  monitoringLine?: number;
+  /** For a year-to-date period: factor projecting year-to-date income to a year (see queryLedger). */
+  annualFactor?: number;
+}
+
+/** Rows shown in the panel; the export holds the whole ledger. */
+const FIRST_ROWS = 20;
+/** Child units named in the distribution line. */
+const TOP_UNITS = 5;
+
+/**
+ * The three ledgers (台账) of seed 003 §三(三): households within the monitoring range, with income
+ * falling, and relocated. One tab each: its size, where its households are, the make-up of their
+ * income, the first rows, and a CSV export of the whole ledger (anonymous: ids and villages only).
+ */
+export function LedgersPanel({ t, lang, db, scope, childName, monitoringLine, annualFactor }: LedgersPanelProps) {
+  const p = t.panels;
+  const [kind, setKind] = useState<LedgerKind>('monitoring_range');
+  const needsLine = kind === 'monitoring_range' && monitoringLine === undefined;
+  const key = JSON.stringify(['ledger', scope, kind, monitoringLine, annualFactor]);
+  const q = useQuery(needsLine ? null : db, key, (c) => queryLedger(c, scope, { kind, line: monitoringLine, annualFactor }));
+  const state = needsLine && db ? { status: 'ready' as const, error: null } : q;
+  const rows = needsLine ? undefined : q.data;
+  const level = childLevel(scope.within.level);
+  const place = childName(scope.within.code);
+  const period = scopePeriodLabel(t, scope.period);
+
+  const exportCsv = () => {
+    if (!rows) return;
+    const name = `${p.ledgerNames[kind]}-${place}-${scope.period.year}Q${scope.period.quarter}.csv`.replace(/[\\/:*?"<>|\s]+/g, '_');
+    downloadText(ledgerCsv(rows, t, lang, childName), name);
+  };
+
+  return (
+    <PanelFrame
+      t={t}
+      id="ledgers-panel"
+      title={p.ledgersTitle}
+      subtitle={`${place} · ${period}`}
+      state={state}
+      actions={
+        <button type="button" onClick={exportCsv} disabled={!rows || q.status !== 'ready'} data-testid="ledger-export">
+          {p.exportCsv}
+        </button>
+      }
+    >
+      <Tabs idBase="ledgers" label={p.ledgersTitle} tabs={LEDGER_KINDS.map((id) => ({ id, label: p.ledgerNames[id] }))} selected={kind} onSelect={setKind} />
+      <div role="tabpanel" id="ledgers-panel-panel" aria-labelledby={`ledgers-tab-${kind}`} className="tab-body" data-kind={kind}>
+        {needsLine && <p className="analysis-empty">{p.ledgerNeedsLine}</p>}
+        {rows && <LedgerBody t={t} lang={lang} rows={rows} level={level} childName={childName} />}
+      </div>
+    </PanelFrame>
+  );
+}
+
+function LedgerBody({ t, lang, rows, level, childName }: { t: PanelContext['t']; lang: PanelContext['lang']; rows: HouseholdRow[]; level: 1 | 2 | 3 | 4 | 5; childName: (c: string) => string }) {
+  const p = t.panels;
+  const s = summarizeLedger(rows, level);
+  const sep = lang === 'zh' ? '，' : ', ';
+  return (
+    <>
+      <dl className="ledger-summary" data-testid="ledger-summary" data-size={s.households}>
+        <div>
+          <dt className="sr-only">{p.ledgersTitle}</dt>
+          <dd className="ledger-size">{p.ledgerSummary(formatInteger(s.households, lang), formatInteger(s.persons, lang))}</dd>
+        </div>
+        {s.households > 0 && (
+          <>
+            <div>
+              <dt>{p.ledgerByUnit}</dt>
+              <dd>
+                {s.byUnit
+                  .slice(0, TOP_UNITS)
+                  .map((u) => {
+                    const share = formatPercent(u.households / s.households, lang);
+                    return `${childName(u.code)} ${formatInteger(u.households, lang)}${lang === 'zh' ? `（${share}）` : ` (${share})`}`;
+                  })
+                  .join(sep)}
+                {s.byUnit.length > TOP_UNITS ? (lang === 'zh' ? '等' : ' …') : ''}
+              </dd>
+            </div>
+            <div>
+              <dt>{p.ledgerStructure}</dt>
+              <dd>{COMPONENTS.map((c) => `${p.components[c]} ${formatPercent(s.structure[c], lang)}`).join(sep)}</dd>
+            </div>
+          </>
+        )}
+      </dl>
+      {s.households > 0 && (
+        <div className="table-scroll short">
+          <table className="figures" data-testid="ledger-table">
+            <caption className="table-note">{p.ledgerFirstRows(formatInteger(Math.min(FIRST_ROWS, rows.length), lang), formatInteger(rows.length, lang))}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{p.columns.hh_id}</th>
+                <th scope="col">{p.columns.village_code}</th>
+                <th scope="col">{p.columns.persons}</th>
+                <th scope="col">{p.columns.category}</th>
+                <th scope="col">{p.columns.mgmt_class}</th>
+                <th scope="col">{p.columns.per_capita}</th>
+                <th scope="col">{p.columns.growth}</th>
+                <th scope="col">{p.columns.decline_cause}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.slice(0, FIRST_ROWS).map((r) => (
+                <tr key={r.hh_id}>
+                  <td>{r.hh_id}</td>
+                  <td>{childName(r.village_code)}</td>
+                  <td className="num">{formatInteger(r.persons, lang)}</td>
+                  <td>{categoryLabel(t, r.category)}</td>
+                  <td>{mgmtClassLabel(t, r.mgmt_class)}</td>
+                  <td className="num">{formatYuan(r.per_capita, lang)}</td>
+                  <td className="num">{formatGrowth(r.growth, lang)}</td>
+                  <td>{causeLabel(t, r.decline_cause)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

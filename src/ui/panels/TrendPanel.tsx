@@ -1,0 +1,159 @@
+import { line, scaleLinear } from 'd3';
+import { queryRegionPeriodSums } from '../../data/queries/region-sums';
+import { formatInteger, formatYuan } from '../../i18n/format';
+import { CHART, YAxis } from './chart';
+import { fullYearPerCapita, projectedPerCapita } from './composition';
+import { PanelFrame } from './PanelFrame';
+import type { ReferenceSeries } from './reference-series';
+import type { PanelContext } from './types';
+import { useQuery } from './use-query';
+
+/** A target value of a year (a plan's level target, e.g. seed 004: ≈ 19,000 yuan in 2024). */
+export interface TrendTarget {
+  label: string;
+  year: number;
+  value: number;
+}
+
+export interface TrendPanelProps extends PanelContext {
+  /** Target values to mark; the caller takes them from the plan files. */
+  targets?: TrendTarget[];
+  /** Reference series to draw (see `referencesFor` in reference-series.ts). */
+  references?: ReferenceSeries[];
+  /**
+   * The as-of year's projected full-year value, drawn dashed from the last full year. `'auto'`
+   * projects it from the panel's own (cross-filtered) sums with `projectedPerCapita`, so it always
+   * describes the same households as the solid line.
+   */
+  projected?: { year: number; value: number } | 'auto';
+}
+
+/** Reference line colours (blue, amber, green, grey from the app palette), then repeated. */
+const REF_COLOURS = ['#2c7fb8', '#c98a00', '#2e8b57', '#6b7a8a'];
+const ACTUAL = '#12385c';
+const TARGET = '#b8322b';
+
+/**
+ * Per-capita net income of `scope.within` (with the cross-filter) for every full year, with
+ * optional targets, reference series and a projected value. Only full years are drawn: a
+ * year-to-date figure is not comparable with a year's (the composition panel shows it).
+ */
+export function TrendPanel({ t, lang, db, scope, years, asOf, childName, targets = [], references = [], projected: projectedProp }: TrendPanelProps) {
+  const p = t.panels;
+  const key = JSON.stringify(['trend', scope]);
+  const q = useQuery(db, key, (c) =>
+    queryRegionPeriodSums(c, { level: scope.within.level, within: scope.within, filter: scope.filter, period: scope.period }),
+  );
+  const actual = q.data ? fullYearPerCapita(q.data, scope.within.code) : [];
+  const projected = projectedProp === 'auto' ? (q.data ? projectedPerCapita(q.data, scope.within.code, asOf, Math.min(...years)) : undefined) : projectedProp;
+  const targetLabels = [...new Set(targets.map((g) => g.label))];
+  const place = childName(scope.within.code);
+
+  return (
+    <PanelFrame t={t} id="trend-panel" title={p.trendTitle} subtitle={p.trendCaption(place)} state={q}>
+      {q.data && actual.length === 0 && <p className="analysis-empty">{p.empty}</p>}
+      {actual.length > 0 && (
+        <>
+          <Chart actual={actual} targets={targets} references={references} projected={projected} lang={lang} yLabel={p.yuanPerPerson} projectedLabel={p.projected} />
+          <ul className="chart-legend">
+            <li>
+              <span className="line-key" style={{ borderColor: ACTUAL }} aria-hidden="true" />
+              {p.trendActual}
+            </li>
+            {projected && (
+              <li>
+                <span className="line-key dashed" style={{ borderColor: ACTUAL }} aria-hidden="true" />
+                {p.projected}
+              </li>
+            )}
+            {references.map((r, i) => (
+              <li key={r.label}>
+                <span className="line-key thin" style={{ borderColor: REF_COLOURS[i % REF_COLOURS.length] }} aria-hidden="true" />
+                {r.label}
+              </li>
+            ))}
+            {targetLabels.map((label) => (
+              <li key={label} className="target-legend" title={label}>
+                <span className="target-key" style={{ background: TARGET }} aria-hidden="true" />
+                {p.chipLabel(p.target, label)}
+              </li>
+            ))}
+          </ul>
+          <table className="sr-only" data-testid="trend-table">
+            <caption>{p.trendCaption(place)}</caption>
+            <tbody>
+              {actual.map((a) => (
+                <tr key={a.year} data-year={a.year} data-value={a.value}>
+                  <th scope="row">{a.year}</th>
+                  <td>{formatYuan(a.value, lang)}</td>
+                </tr>
+              ))}
+              {projected && (
+                <tr data-projected={projected.value}>
+                  <th scope="row">{`${projected.year} ${p.projected}`}</th>
+                  <td>{formatYuan(projected.value, lang)}</td>
+                </tr>
+              )}
+              {targets.map((g) => (
+                <tr key={`${g.label}-${g.year}`}>
+                  <th scope="row">{`${g.year} ${p.target}: ${g.label}`}</th>
+                  <td>{formatYuan(g.value, lang)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </PanelFrame>
+  );
+}
+
+type Point = { year: number; value: number };
+
+function Chart({ actual, targets, references, projected, lang, yLabel, projectedLabel }: {
+  actual: Point[]; targets: TrendTarget[]; references: ReferenceSeries[]; projected?: Point; lang: PanelContext['lang']; yLabel: string; projectedLabel: string;
+}) {
+  const all: Point[] = [...actual, ...targets, ...references.flatMap((r) => r.points), ...(projected ? [projected] : [])];
+  const years = all.map((d) => d.year);
+  const x = scaleLinear()
+    .domain([Math.min(...years), Math.max(...years)])
+    .range([CHART.left + 14, CHART.width - CHART.right - 14]);
+  const y = scaleLinear().domain([0, Math.max(...all.map((d) => d.value))]).nice().range([CHART.height - CHART.bottom, CHART.top]);
+  const path = line<Point>().x((d) => x(d.year)).y((d) => y(d.value));
+  const last = actual[actual.length - 1];
+  const yearTicks = [...new Set(years)].sort((a, b) => a - b);
+  return (
+    <svg className="chart" viewBox={`0 0 ${CHART.width} ${CHART.height}`} role="img" aria-label={yLabel} data-testid="trend-chart">
+      <YAxis y={y} format={(v) => formatInteger(v, lang)} label={yLabel} />
+      {yearTicks.map((yr) => (
+        <text key={yr} x={x(yr)} y={CHART.height - CHART.bottom + 14} textAnchor="middle" className="tick">
+          {yr}
+        </text>
+      ))}
+      {references.map((r, i) => (
+        <path key={r.label} d={path(r.points) ?? ''} fill="none" stroke={REF_COLOURS[i % REF_COLOURS.length]} strokeWidth={1.5} />
+      ))}
+      <path d={path(actual) ?? ''} fill="none" stroke={ACTUAL} strokeWidth={2.5} data-testid="trend-actual" />
+      {actual.map((d) => (
+        <circle key={d.year} cx={x(d.year)} cy={y(d.value)} r={3.5} fill={ACTUAL} />
+      ))}
+      {projected && last && (
+        <g data-testid="trend-projected">
+          <path d={path([last, projected]) ?? ''} fill="none" stroke={ACTUAL} strokeWidth={2.5} strokeDasharray="6 4" />
+          <circle cx={x(projected.year)} cy={y(projected.value)} r={4} fill="#fff" stroke={ACTUAL} strokeWidth={2} />
+          <text x={x(projected.year) - 8} y={y(projected.value) + 16} textAnchor="end" className="bar-value">
+            {`${projectedLabel} ${formatInteger(projected.value, lang)}`}
+          </text>
+        </g>
+      )}
+      {targets.map((g) => (
+        <g key={`${g.label}-${g.year}`} data-testid="trend-target">
+          <line x1={x(g.year) - 10} x2={x(g.year) + 10} y1={y(g.value)} y2={y(g.value)} stroke={TARGET} strokeWidth={3} />
+          <text x={x(g.year)} y={y(g.value) - 6} textAnchor="middle" className="target-label">
+            {formatInteger(g.value, lang)}
+          </text>
+        </g>
+      ))}
+    </svg>
+  );
+}

@@ -1,0 +1,24 @@
+import type { Connector } from '../../data/engine/connector';
+import type { PanelScope } from '../../data/queries/panels';
+import type { Lang, Messages } from '../../i18n';
+
+export type { PanelScope } from '../../data/queries/panels';
+
+/**
+ * What every analysis panel receives from the layout. The panels hold no view state of their own
+ * beyond paging, sorting and tabs: scope and filter come in, changes go out through callbacks.
+ */
+export interface PanelContext {
+  t: Messages;
+  lang: Lang;
+  /** The database, or null while the engine starts (panels then say so and show no figures). */
+  db: Connector | null;
+  /** Households counted: inside `within`, passing `filter`, in `period`. */
+  scope: PanelScope;
+  /** Years of the dataset (manifest.years). */
+  years: number[];
+  /** Latest collected period (manifest.asOf). */
+  asOf: { year: number; quarter: number };
+  /** Display name of a region code in the current language. */
+  childName: (code: string) => string;
+}
