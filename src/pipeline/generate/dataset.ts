@@ -21,6 +21,7 @@ import { generateIncome } from './income';
 import { assignManagementClasses, buildIncomeTable } from './income-rows';
 import { datasetFingerprint } from './fingerprint';
 import { loadProfile } from './profile';
+import { tagKeyVillages } from './tags';
 
 /** Bumped whenever the generator's output changes for the same seed. */
 export const GENERATOR_VERSION = '1';
@@ -42,7 +43,7 @@ export async function generateDataset(options: GenerateOptions): Promise<Manifes
   const dataDir = options.dataDir ?? 'data';
   const profile = loadProfile(options.region, dataDir);
   const seed = options.seed ?? profile.seed;
-  const scale = options.scale ?? 1;
+  const scale = options.scale ?? profile.defaultScale ?? 1;
   if (!(scale > 0 && scale <= 50)) throw new Error(`--scale must be in (0, 50], got ${scale}`);
   const log = options.log ?? (() => {});
   const out = options.out;
@@ -51,6 +52,7 @@ export async function generateDataset(options: GenerateOptions): Promise<Manifes
 
   step('geography: real county outlines, synthetic township and village polygons');
   const geo = buildGeography(profile, join(dataDir, 'geo', profile.id), seed);
+  tagKeyVillages(profile, geo.tree, seed);
 
   step('households');
   const hh = generateHouseholds(profile, geo.tree, scale, seed);
