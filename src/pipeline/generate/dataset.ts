@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { csvParse } from 'd3';
 import { LEVEL_NAMES, type Level, type Manifest } from '../../domain/dataset';
 import { queryRegionPeriodSums } from '../../data/queries/region-sums';
-import { buildGeography } from '../geography/build';
+import { cachedGeography } from '../geography/cache';
 import { NativeDuckDB } from '../native-duckdb';
 import { fileEntry, toColumnarJson, writeText } from '../write/files';
 import {
@@ -51,7 +51,7 @@ export async function generateDataset(options: GenerateOptions): Promise<Manifes
   const step = (what: string) => log(`${((Date.now() - started) / 1000).toFixed(1).padStart(5)} s  ${what}`);
 
   step('geography: real county outlines, synthetic township and village polygons');
-  const geo = buildGeography(profile, join(dataDir, 'geo', profile.id), seed);
+  const geo = cachedGeography(profile, join(dataDir, 'geo', profile.id), seed);
   tagKeyVillages(profile, geo.tree, seed);
 
   step('households');

@@ -5,6 +5,7 @@ import { csvParse } from 'd3';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import { LEVEL_NAMES, type Level, type LevelName } from '../../domain/dataset';
 import { isUrbanCommunity } from '../../domain/region-code';
+import { dissolve } from '../geometry/dissolve';
 import { areaKm2, labelPoint, partition } from '../geometry/synthetic-divisions';
 import type { RegionProfile } from '../generate/profile';
 import { RegionTree, type RegionNode } from './region-tree';
@@ -71,7 +72,8 @@ export function buildGeography(profile: RegionProfile, geoDir: string, seed: num
   for (const level of [2, 1] as Level[]) {
     for (const node of tree.atLevel(level)) {
       const parts = tree.descendantsAt(node.code, 3).map((c) => c.geometry).filter((g): g is Shape => g !== null);
-      node.geometry = parts.length === 1 ? parts[0] : (union(featureCollection(parts)) as Shape | null);
+      // Fast exact dissolve of shared borders; the general clipper only if borders are not shared.
+      node.geometry = parts.length === 1 ? parts[0] : (dissolve(parts) ?? (union(featureCollection(parts)) as Shape | null));
     }
   }
 
