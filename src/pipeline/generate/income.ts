@@ -236,18 +236,38 @@ function drawEmploymentCalibrated(profile: RegionProfile, hh: Households, year: 
     least !== undefined && guarantee[i] < (hh.relocated[i] ? least.relocatedWithLabour : least.withLabour);
   const inPopulation = (i: number): boolean => e.target?.population !== 'tuopin' || hh.category[i] <= 1;
   const inWork = (i: number, k: number, rate: number): boolean => draw[k] < Math.min(0.95, rate * (hh.safetyNet[i] ? 0.5 : 1));
-  const count = (rate: number): number => {
-    let c = 0;
-    for (let i = 0; i < n; i++) {
-      if (!inPopulation(i) || hh.labour[i] === 0) continue;
-      let m = 0;
-      for (let k = start[i]; k < start[i + 1]; k++) if (inWork(i, k, rate)) m++;
-      c += m === 0 && guaranteed(i) ? 1 : m;
-    }
-    return c;
-  };
   let rate = e.perLabourRate;
   if (e.target) {
+    // A labourer is in work iff draw < 0.95 and draw / factor < rate (factor 1, or 0.5 on 低保 / 特困:
+    // a power of two, so the division is exact). So the population's persons in work at a rate are
+    // the labourers whose threshold is below it, plus the guaranteed households whose every
+    // threshold is at or above it: two sorted arrays and binary searches instead of a pass per step.
+    const thresholds: number[] = [];
+    const householdMin: number[] = [];
+    for (let i = 0; i < n; i++) {
+      if (!inPopulation(i) || hh.labour[i] === 0) continue;
+      const factor = hh.safetyNet[i] ? 0.5 : 1;
+      let min = Infinity;
+      for (let k = start[i]; k < start[i + 1]; k++) {
+        const t = draw[k] < 0.95 ? draw[k] / factor : Infinity;
+        thresholds.push(t);
+        if (t < min) min = t;
+      }
+      if (guaranteed(i)) householdMin.push(min);
+    }
+    const t = Float64Array.from(thresholds).sort();
+    const m = Float64Array.from(householdMin).sort();
+    const below = (xs: Float64Array, x: number): number => {
+      let lo = 0;
+      let hi = xs.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (xs[mid] < x) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    };
+    const count = (r: number): number => below(t, r) + (m.length - below(m, r));
     const want = e.target.persons * scale * (e.target.byYear?.[String(year)] ?? 1);
     let lo = 0;
     let hi = 2;
