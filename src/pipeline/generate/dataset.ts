@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { csvParse } from 'd3';
 import { LEVEL_NAMES, type Level, type Manifest } from '../../domain/dataset';
 import { queryRegionPeriodSums } from '../../data/queries/region-sums';
-import { buildGeography } from '../geography/build';
+import { cachedGeography } from '../geography/cache';
 import { NativeDuckDB } from '../native-duckdb';
 import { fileEntry, toColumnarJson, writeText } from '../write/files';
 import {
@@ -21,6 +21,7 @@ import { generateIncome } from './income';
 import { assignManagementClasses, buildIncomeTable } from './income-rows';
 import { datasetFingerprint } from './fingerprint';
 import { loadProfile } from './profile';
+import { tagKeyVillages } from './tags';
 
 /** Bumped whenever the generator's output changes for the same seed. */
 export const GENERATOR_VERSION = '1';
@@ -42,7 +43,7 @@ export async function generateDataset(options: GenerateOptions): Promise<Manifes
   const dataDir = options.dataDir ?? 'data';
   const profile = loadProfile(options.region, dataDir);
   const seed = options.seed ?? profile.seed;
-  const scale = options.scale ?? 1;
+  const scale = options.scale ?? profile.defaultScale ?? 1;
   if (!(scale > 0 && scale <= 50)) throw new Error(`--scale must be in (0, 50], got ${scale}`);
   const log = options.log ?? (() => {});
   const out = options.out;
@@ -50,7 +51,8 @@ export async function generateDataset(options: GenerateOptions): Promise<Manifes
   const step = (what: string) => log(`${((Date.now() - started) / 1000).toFixed(1).padStart(5)} s  ${what}`);
 
   step('geography: real county outlines, synthetic township and village polygons');
-  const geo = buildGeography(profile, join(dataDir, 'geo', profile.id), seed);
+  const geo = cachedGeography(profile, join(dataDir, 'geo', profile.id), seed);
+  tagKeyVillages(profile, geo.tree, seed);
 
   step('households');
   const hh = generateHouseholds(profile, geo.tree, scale, seed);

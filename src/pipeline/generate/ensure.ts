@@ -6,7 +6,7 @@ import { datasetFingerprint } from './fingerprint';
 import { loadProfile } from './profile';
 
 /** Regions shipped as demo data with the app. */
-export const DEMO_REGIONS = ['ningxia'];
+export const DEMO_REGIONS = ['ningxia', 'daxiang', 'jiyuan', 'beizhang', 'jiangxi'];
 
 /**
  * Makes sure each demo dataset exists under `public/data/<id>/` and matches the current generator,
@@ -17,7 +17,7 @@ export async function ensureDemoData(regions = DEMO_REGIONS, log: (m: string) =>
   for (const region of regions) {
     const out = join('public', 'data', region);
     const profile = loadProfile(region);
-    const want = datasetFingerprint(region, profile.seed, 1);
+    const want = datasetFingerprint(region, profile.seed, profile.defaultScale ?? 1);
     const manifestPath = join(out, 'manifest.json');
     let have: string | undefined;
     if (existsSync(manifestPath)) {

@@ -40,6 +40,22 @@ const INDUSTRY_ZH: Record<string, string> = {
   electronics: '电子组装',
   planting: '种植',
   breeding: '养殖',
+  // Jiangxi (seed 003), Daxiang (seed 000), Jiyuan (seed 001), Beizhang (seed 002).
+  navel_orange: '脐橙',
+  tea: '茶叶',
+  camellia: '油茶',
+  rice: '优质稻',
+  pig: '生猪',
+  fish: '水产',
+  kiwi: '猕猴桃',
+  herbs: '中药材',
+  seed_vegetables: '蔬菜制种',
+  rabbit: '兔',
+  walnut: '核桃',
+  rabdosia: '冬凌草',
+  tobacco: '烟叶',
+  grain: '粮食',
+  fruit: '果蔬',
 };
 const WORKSHOP_INDUSTRIES = ['garment', 'handicraft', 'food', 'electronics'];
 
@@ -89,7 +105,7 @@ export function generateFacilities(
     }
     return list;
   };
-  const base = (kind: FacilityRow['kind'], county: string, village: RegionNode, name: string, industry: string | null): FacilityRow => {
+  const base = (kind: FacilityRow['kind'], _unit: string, village: RegionNode, name: string, industry: string | null): FacilityRow => {
     const [lon, lat] = place(village);
     return {
       id: '',
@@ -98,7 +114,8 @@ export function generateFacilities(
       industry,
       lon,
       lat,
-      county_code: county,
+      // Calibration units may be townships or villages: the county is in the village code.
+      county_code: village.code.slice(0, 6) + '000000',
       village_code: village.code,
       opened_year: rng.int(2014, profile.years[profile.years.length - 1]),
       status: status(rng),
@@ -150,6 +167,25 @@ export function generateFacilities(
       }
     });
   });
+
+  // A village-level industry base in most key villages (每个重点帮扶村建设1个, seed 003 §二2).
+  if (f.keyVillageBaseShare !== undefined) {
+    const krng = new Rng(seed, 'key-village-bases');
+    const keyVillages = tree.descendantsAt(profile.rootCode, 5).filter((v) => v.tags.includes('key_village'));
+    for (const village of keyVillages) {
+      if (!krng.chance(f.keyVillageBaseShare)) continue;
+      let unit = village.code;
+      for (let node = village; node.parent_code !== null && profile.counties[unit] === undefined; node = tree.get(node.parent_code)) {
+        unit = node.parent_code;
+      }
+      const options = industries.filter((ind) => f.industries[ind][unit] !== undefined);
+      const industry = options.length ? krng.pick(options) : krng.pick(['planting', 'breeding', 'tea', 'camellia']);
+      const row = base('industry_base', unit, village, `${shortVillageName(village.name)}${INDUSTRY_ZH[industry] ?? industry}基地`, industry);
+      row.households_linked = krng.int(10, 120);
+      row.jobs = krng.int(2, 30);
+      rows.push(row);
+    }
+  }
 
   // Co-ops and workshops follow the households; PV stations favour the mountain counties.
   const counties = Object.keys(profile.counties).sort();

@@ -62,8 +62,10 @@ export function generateIncome(profile: RegionProfile, hh: Households, scale: nu
   const inc = profile.income;
   const years: number[] = [];
   for (let y = profile.years[0]; y <= profile.asOf.year; y++) years.push(y);
+  // The population the base and growth describe: everyone, or 脱贫人口 (tuopin + unstable) only.
+  const mask = inc.calibrate === 'tuopin' ? Uint8Array.from(hh.category, (c) => (c <= 1 ? 1 : 0)) : null;
   let totalPersons = 0;
-  for (let i = 0; i < n; i++) totalPersons += hh.persons[i];
+  for (let i = 0; i < n; i++) if (!mask || mask[i]) totalPersons += hh.persons[i];
 
   const rng = new Rng(seed, 'income-base');
   const pc = new Float64Array(n);
@@ -80,7 +82,7 @@ export function generateIncome(profile: RegionProfile, hh: Households, scale: nu
     shares[i] = s.map((x) => x / sum);
   }
   const targets: number[] = [inc.base.perCapita];
-  scaleTo(pc, hh.persons, totalPersons, inc.base.perCapita);
+  scaleTo(pc, hh.persons, totalPersons, inc.base.perCapita, mask);
 
   const annual: Float64Array[][] = [COMPONENTS.map((_, c) => {
     const a = new Float64Array(n);
@@ -104,11 +106,12 @@ export function generateIncome(profile: RegionProfile, hh: Households, scale: nu
     // Lower incomes are more volatile: the chance to fall decays with the income rank in the county
     // (within the county, so poorer counties do not grow slower merely for being poorer).
     const norm = (1 - Math.exp(-2)) / 2;
+    const relocatedGrowth = inc.relocatedGrowth ?? 0;
     for (let i = 0; i < n; i++) {
       u[i] = yr.uniform();
       drop[i] = yr.between(0.02, 0.3);
       const county = profile.counties[hh.county[i]];
-      riseG[i] = Math.max(0.01, g + 0.035 + county.growth + inc.growthNoise * yr.normal());
+      riseG[i] = Math.max(0.01, g + 0.035 + county.growth + inc.growthNoise * yr.normal() + (hh.relocated[i] ? relocatedGrowth : 0));
       fallW[i] = ((inc.fallingShare * Math.exp(-2 * ranks[i])) / norm) * (hh.category[i] > 0 ? 1.4 : 1);
     }
     const next = new Float64Array(n);
@@ -117,6 +120,7 @@ export function generateIncome(profile: RegionProfile, hh: Households, scale: nu
       let riseBase = 0;
       let riseGrowth = 0;
       for (let i = 0; i < n; i++) {
+        if (mask && !mask[i]) continue;
         const prevNet = prevPc[i] * hh.persons[i];
         if (u[i] < Math.min(0.95, m * fallW[i])) fallIncome += prevNet * (1 - drop[i]);
         else {
@@ -180,28 +184,117 @@ export function generateIncome(profile: RegionProfile, hh: Households, scale: nu
     prevPc = next;
   }
 
-  const employed = years.map((year) => {
-    const er = new Rng(seed, `employment-${year}`);
-    const e = profile.employment;
-    const dest = [new Uint8Array(n), new Uint8Array(n), new Uint8Array(n)];
-    const rate = e.perLabourRate * (1 + 0.015 * (year - profile.years[profile.years.length - 1]));
-    for (let i = 0; i < n; i++) {
-      const r = Math.min(0.95, rate * (hh.safetyNet[i] ? 0.5 : 1));
-      for (let k = 0; k < hh.labour[i]; k++) {
-        if (!er.chance(r)) continue;
-        dest[er.weighted([e.outProvince, e.inProvince, e.inCounty])][i]++;
-      }
-    }
-    return dest;
-  });
+  const employed = years.map((year) =>
+    profile.employment.target || profile.employment.atLeastOne ? drawEmploymentCalibrated(profile, hh, year, scale, seed) : drawEmployment(profile, hh, year, seed),
+  );
 
   return { years, annual, cause, employed, targets };
 }
 
-/** Multiplies per-capita values so their population-weighted mean is `target`. */
-function scaleTo(pc: Float64Array, persons: Uint8Array, totalPersons: number, target: number): void {
+/** Persons in work by destination, each labourer in work with the profile's rate (halved on 低保 / 特困). */
+function drawEmployment(profile: RegionProfile, hh: Households, year: number, seed: number): Uint8Array[] {
+  const n = hh.count;
+  const er = new Rng(seed, `employment-${year}`);
+  const e = profile.employment;
+  const dest = [new Uint8Array(n), new Uint8Array(n), new Uint8Array(n)];
+  const rate = e.perLabourRate * (1 + 0.015 * (year - profile.years[profile.years.length - 1]));
+  for (let i = 0; i < n; i++) {
+    const r = Math.min(0.95, rate * (hh.safetyNet[i] ? 0.5 : 1));
+    for (let k = 0; k < hh.labour[i]; k++) {
+      if (!er.chance(r)) continue;
+      dest[er.weighted([e.outProvince, e.inProvince, e.inCounty])][i]++;
+    }
+  }
+  return dest;
+}
+
+/**
+ * Persons in work when the profile fixes a total (e.g. ≥2,500 脱贫人口 in work, seed 001 §二1.3)
+ * and/or guarantees work to most households with labour: every labourer draws one uniform, the
+ * rate that makes the population's employed persons hit the target is found by bisection, then
+ * households left without work get one person in work with the `atLeastOne` share.
+ */
+function drawEmploymentCalibrated(profile: RegionProfile, hh: Households, year: number, scale: number, seed: number): Uint8Array[] {
+  const n = hh.count;
+  const e = profile.employment;
+  const er = new Rng(seed, `employment-${year}`);
+  const start = new Int32Array(n + 1);
+  for (let i = 0; i < n; i++) start[i + 1] = start[i] + hh.labour[i];
+  const draw = new Float64Array(start[n]);
+  const where = new Uint8Array(start[n]);
+  const guarantee = new Float64Array(n);
+  const weights = [e.outProvince, e.inProvince, e.inCounty];
+  for (let i = 0; i < n; i++) {
+    for (let k = start[i]; k < start[i + 1]; k++) {
+      draw[k] = er.uniform();
+      where[k] = er.weighted(weights);
+    }
+    guarantee[i] = er.uniform();
+  }
+  const least = e.atLeastOne;
+  const guaranteed = (i: number): boolean =>
+    least !== undefined && guarantee[i] < (hh.relocated[i] ? least.relocatedWithLabour : least.withLabour);
+  const inPopulation = (i: number): boolean => e.target?.population !== 'tuopin' || hh.category[i] <= 1;
+  const inWork = (i: number, k: number, rate: number): boolean => draw[k] < Math.min(0.95, rate * (hh.safetyNet[i] ? 0.5 : 1));
+  let rate = e.perLabourRate;
+  if (e.target) {
+    // A labourer is in work iff draw < 0.95 and draw / factor < rate (factor 1, or 0.5 on 低保 / 特困:
+    // a power of two, so the division is exact). So the population's persons in work at a rate are
+    // the labourers whose threshold is below it, plus the guaranteed households whose every
+    // threshold is at or above it: two sorted arrays and binary searches instead of a pass per step.
+    const thresholds: number[] = [];
+    const householdMin: number[] = [];
+    for (let i = 0; i < n; i++) {
+      if (!inPopulation(i) || hh.labour[i] === 0) continue;
+      const factor = hh.safetyNet[i] ? 0.5 : 1;
+      let min = Infinity;
+      for (let k = start[i]; k < start[i + 1]; k++) {
+        const t = draw[k] < 0.95 ? draw[k] / factor : Infinity;
+        thresholds.push(t);
+        if (t < min) min = t;
+      }
+      if (guaranteed(i)) householdMin.push(min);
+    }
+    const t = Float64Array.from(thresholds).sort();
+    const m = Float64Array.from(householdMin).sort();
+    const below = (xs: Float64Array, x: number): number => {
+      let lo = 0;
+      let hi = xs.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (xs[mid] < x) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    };
+    const count = (r: number): number => below(t, r) + (m.length - below(m, r));
+    const want = e.target.persons * scale * (e.target.byYear?.[String(year)] ?? 1);
+    let lo = 0;
+    let hi = 2;
+    for (let step = 0; step < 40; step++) {
+      const mid = (lo + hi) / 2;
+      if (count(mid) < want) lo = mid;
+      else hi = mid;
+    }
+    rate = (lo + hi) / 2;
+  }
+  const dest = [new Uint8Array(n), new Uint8Array(n), new Uint8Array(n)];
+  for (let i = 0; i < n; i++) {
+    let m = 0;
+    for (let k = start[i]; k < start[i + 1]; k++) {
+      if (!inWork(i, k, rate)) continue;
+      dest[where[k]][i]++;
+      m++;
+    }
+    if (m === 0 && hh.labour[i] > 0 && guaranteed(i)) dest[where[start[i]]][i]++;
+  }
+  return dest;
+}
+
+/** Multiplies per-capita values so the population-weighted mean over `mask` (default all) is `target`. */
+function scaleTo(pc: Float64Array, persons: Uint8Array, totalPersons: number, target: number, mask: Uint8Array | null): void {
   let net = 0;
-  for (let i = 0; i < pc.length; i++) net += pc[i] * persons[i];
+  for (let i = 0; i < pc.length; i++) if (!mask || mask[i]) net += pc[i] * persons[i];
   const f = (target * totalPersons) / net;
   for (let i = 0; i < pc.length; i++) pc[i] *= f;
 }

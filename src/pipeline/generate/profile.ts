@@ -19,7 +19,12 @@ export interface RegionProfile {
   /** Years that also carry year-to-date quarters 1–3 (the as-of year always does). */
   quarterlyYears: number[];
   seed: number;
+  /** Households at scale 1 (the region's full size). */
   households: number;
+  /** Scale used when `--scale` is not given (default 1); lets a large region ship a lighter demo. */
+  defaultScale?: number;
+  /** Free-text notes on the calibration (what is sourced, what is an illustrative estimate). */
+  notes?: string[];
   /** P(persons = 1), P(persons = 2), … */
   personsDistribution: number[];
   /** Weight of a household landing in an urban community (居委会) relative to a village (村委会). */
@@ -58,18 +63,47 @@ export interface RegionProfile {
     /** Income factor of monitoring objects and safety-net households relative to others. */
     monitoredFactor: number;
     safetyNetFactor: number;
+    /**
+     * Population whose per-capita income the base and growth figures describe (default `all`):
+     * `tuopin` = 脱贫人口 (categories tuopin and unstable), when a plan's target is set on them.
+     */
+    calibrate?: 'all' | 'tuopin';
+    /** Added to the yearly growth of relocated households (易地扶贫搬迁), default 0. */
+    relocatedGrowth?: number;
   };
   lowIncomeGroup?: { year: number; line: number; households: number; source: string };
-  employment: { perLabourRate: number; outProvince: number; inProvince: number; inCounty: number; source: string };
+  employment: {
+    perLabourRate: number;
+    outProvince: number;
+    inProvince: number;
+    inCounty: number;
+    source: string;
+    /**
+     * When present, the per-labourer rate is solved each year so the population's employed persons
+     * hit `persons` × scale × `byYear[year]` (default factor 1); `perLabourRate` is then unused.
+     */
+    target?: { persons: number; population: 'all' | 'tuopin'; byYear?: Record<string, number>; source: string };
+    /**
+     * Shares of households with labour that have at least one person in work whatever the draw
+     * (零就业家庭清零 / 搬迁家庭每户至少一人就业 efforts); the rest keep the drawn outcome.
+     */
+    atLeastOne?: { withLabour: number; relocatedWithLabour: number; source: string };
+  };
   relocation: {
     /** Number of relocation sites to create. */
     sites: number;
     /** Township codes that concentrate a county's relocated households, with the share they take. */
     hubs: Record<string, number>;
   };
+  /**
+   * Calibration units by 12-digit code: the counties of a province, or the townships / villages of a
+   * county or township root. Households are spread over each unit's villages.
+   */
   counties: Record<string, CountyProfile>;
   /** Region tags by code (regions.parquet `tags`). */
   tags: Record<string, string[]>;
+  /** Villages tagged `key_village` (e.g. former poverty villages), chosen among rural villages. */
+  keyVillages?: { count: number; keyCountyWeight: number; source: string };
   facilities: FacilityProfile;
   collectiveIncome: { medianFirstYear: number; sigma: number; growth: number };
 }
@@ -101,6 +135,8 @@ export interface FacilityProfile {
   workshopJobs: [number, number];
   pvStations: number;
   industrialParks: number;
+  /** Share of `key_village` villages given their own village-level industry base (seed 003 §二2). */
+  keyVillageBaseShare?: number;
 }
 
 /** Reads and checks `data/profiles/<id>.json`. */
@@ -128,6 +164,11 @@ function checkProfile(p: RegionProfile, path: string): void {
   }
   if (!p.years.includes(p.income.base.year)) problems.push('income.base.year must be one of years');
   if (Object.keys(p.counties).length === 0) problems.push('counties is empty');
-  for (const code of Object.keys(p.counties)) if (!/^\d{12}$/.test(code)) problems.push(`county code ${code} is not 12 digits`);
+  if (p.defaultScale !== undefined && !(p.defaultScale > 0 && p.defaultScale <= 50)) problems.push('defaultScale must be in (0, 50]');
+  const e = p.employment;
+  if (Math.abs(e.outProvince + e.inProvince + e.inCounty - 1) > 1e-6) problems.push('employment destinations must sum to 1');
+  for (const code of Object.keys(p.counties)) {
+    if (!/^\d{12}$/.test(code)) problems.push(`county code ${code} is not 12 digits`);
+  }
   if (problems.length) throw new Error(`Region profile ${path}: ${problems.join('; ')}`);
 }

@@ -5,6 +5,7 @@ import { csvParse } from 'd3';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import { LEVEL_NAMES, type Level, type LevelName } from '../../domain/dataset';
 import { isUrbanCommunity } from '../../domain/region-code';
+import { dissolve } from '../geometry/dissolve';
 import { areaKm2, labelPoint, partition } from '../geometry/synthetic-divisions';
 import type { RegionProfile } from '../generate/profile';
 import { RegionTree, type RegionNode } from './region-tree';
@@ -16,6 +17,9 @@ export interface Geography {
   /** Boundary collections by level name, from the root level down to villages. */
   boundaries: Partial<Record<LevelName, FeatureCollection<Polygon | MultiPolygon>>>;
 }
+
+/** Digits of a code that identify a region of each level (province 2 … village 12). */
+const PREFIX_LENGTH: Record<Level, number> = { 1: 2, 2: 4, 3: 6, 4: 9, 5: 12 };
 
 /** Relative cell size of an urban community against a rural village in the synthetic partition. */
 const COMMUNITY_WEIGHT = 0.35;
@@ -34,18 +38,22 @@ export function buildGeography(profile: RegionProfile, geoDir: string, seed: num
     countyShapes.set(String(f.properties?.code), f as Shape);
   }
 
-  const rootPrefix = profile.rootCode.slice(0, [0, 2, 4, 6, 9, 12][profile.rootLevel]);
+  // Geometry is built from the county down (real outline, synthetic cells inside). A township root
+  // (level 4) gets a synthetic polygon: its cell in a partition of its real county outline.
+  const geoLevel = Math.min(profile.rootLevel, 3) as Level;
+  const geoRoot = profile.rootCode.slice(0, PREFIX_LENGTH[geoLevel]).padEnd(12, '0');
+  const rootPrefix = profile.rootCode.slice(0, PREFIX_LENGTH[geoLevel]);
   const nodes: RegionNode[] = [];
   for (const d of divisions) {
     const code = d.code ?? '';
     const level = Number(d.level) as Level;
-    if (level < profile.rootLevel || !code.startsWith(rootPrefix)) continue;
+    if (level < geoLevel || !code.startsWith(rootPrefix)) continue;
     nodes.push({
       code,
       name: d.name ?? '',
       name_en: d.name_en ?? '',
       level,
-      parent_code: code === profile.rootCode ? null : d.parent_code || null,
+      parent_code: code === geoRoot ? null : d.parent_code || null,
       lon: 0,
       lat: 0,
       area_km2: 0,
@@ -53,7 +61,7 @@ export function buildGeography(profile: RegionProfile, geoDir: string, seed: num
       geometry: null,
     });
   }
-  const tree = new RegionTree(nodes);
+  let tree = new RegionTree(nodes);
 
   // Real outlines for counties, their unions above.
   for (const county of tree.atLevel(3)) {
@@ -64,7 +72,8 @@ export function buildGeography(profile: RegionProfile, geoDir: string, seed: num
   for (const level of [2, 1] as Level[]) {
     for (const node of tree.atLevel(level)) {
       const parts = tree.descendantsAt(node.code, 3).map((c) => c.geometry).filter((g): g is Shape => g !== null);
-      node.geometry = parts.length === 1 ? parts[0] : (union(featureCollection(parts)) as Shape | null);
+      // Fast exact dissolve of shared borders; the general clipper only if borders are not shared.
+      node.geometry = parts.length === 1 ? parts[0] : (dissolve(parts) ?? (union(featureCollection(parts)) as Shape | null));
     }
   }
 
@@ -84,6 +93,15 @@ export function buildGeography(profile: RegionProfile, geoDir: string, seed: num
         k.geometry = cell;
       }
     }
+  }
+
+  if (profile.rootLevel > geoLevel) {
+    // Keep the root and its subtree only; the rest of the county served to place the root's cell.
+    const keepPrefix = profile.rootCode.slice(0, PREFIX_LENGTH[profile.rootLevel]);
+    const kept = tree.nodes.filter((n) => n.level >= profile.rootLevel && n.code.startsWith(keepPrefix));
+    for (const n of kept) if (n.code === profile.rootCode) n.parent_code = null;
+    tree = new RegionTree(kept);
+    tree.get(profile.rootCode);
   }
 
   for (const node of tree.nodes) {
