@@ -99,7 +99,8 @@ function toTable(rows: ReportRow[]): string {
   const lines = rows.map((r) =>
     [r.status.padEnd(8), String(r.year) + (r.projected ? '*' : ' '), r.regionName.padEnd(8), r.targetId.padEnd(34),
       fmt(r.actual, r.unit).padStart(12), fmt(r.target, r.unit).padStart(12), fmt(r.gap, r.unit).padStart(12), r.note ?? ''].join('  '));
-  return [`status    year   region    target${' '.repeat(30)}actual        target           gap`, ...lines, '* projected from year-to-date quarters'].join('\n') + '\n';
+  const foot = rows.some((r) => r.projected) ? ['* projected from year-to-date quarters'] : [];
+  return [`status    year   region    target${' '.repeat(30)}actual        target           gap`, ...lines, ...foot].join('\n') + '\n';
 }
 
 async function main(): Promise<void> {
