@@ -7,7 +7,7 @@ export const en: Messages = {
   provenanceHeading: 'Provenance',
   languageGroup: 'Language 界面语言',
 
-  kpiGroup: 'Region headline figures',
+  kpiGroup: 'Headline figures',
   perCapita: 'Per-capita net income',
   growth: 'Growth',
   households: 'Households',
@@ -41,11 +41,35 @@ export const en: Messages = {
   legendCount: (n) => `${n}`,
   noData: 'No data',
 
-  mapLabel: (metric, period) => `Choropleth map of ${metric.toLowerCase()} by county, ${period}`,
-  tableCaption: (period) => `Indicators by county, ${period}`,
-  county: 'County',
-  selected: 'Selected',
-  clearSelection: 'Clear selection',
+  mapLabel: (unit, level, metric, period) => `${unit}: choropleth map of ${metric.toLowerCase()} by ${level.toLowerCase()}, ${period}`,
+  tableCaption: (unit, level, period) => `${unit}: indicators by ${level.toLowerCase()}, ${period}`,
+  levelNames: { 1: 'Province', 2: 'City', 3: 'County', 4: 'Township', 5: 'Village' },
+
+  breadcrumbLabel: 'You are here',
+  rankingTitle: (level) => `${level} ranking`,
+  rankingSiblingsTitle: (township) => `Villages of ${township}`,
+  rankingHint: 'Click a row or press Enter to open it',
+  rankingRank: '#',
+  rankingName: 'Name',
+  sortBy: (column) => `Sort by ${column.toLowerCase()}`,
+  drillInto: (name) => `Open ${name}`,
+  current: 'current',
+  loadingUnit: 'Loading…',
+
+  regionSwitcher: 'Dataset region',
+  regionUnavailable: (command) => ` (not generated: ${command})`,
+  regionCustom: (path) => `Other dataset: ${path}`,
+
+  filtered: 'Filtered',
+  filterRunning: 'computing the filtered figures…',
+  filterFailed: (message) => `filter failed: ${message}`,
+  clearFilter: 'Clear filter',
+
+  play: 'Play',
+  pause: 'Pause',
+
+  householdSlotTitle: 'Households',
+  householdSlotNote: 'The village’s anonymised household table appears here.',
 
   loadingTitle: 'Loading data',
   stepManifest: 'Manifest',
