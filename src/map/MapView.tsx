@@ -45,9 +45,12 @@ export interface MapViewProps {
 const FIT_PADDING = { top: 36, bottom: 36, left: 36, right: 36 };
 /** Width kept free on the left for the controls panel (290 px + margins) when the map is wide. */
 const CONTROLS_WIDTH = 320;
+/** Width kept free on the right for the legend (≈ 230 px + margins) when the map is very wide. */
+const LEGEND_WIDTH = 250;
 
-/** Fit padding for a map of `width` pixels: clear of the controls panel when there is room. */
+/** Fit padding for a map of `width` pixels: clear of the controls panel and legend when there is room. */
 function fitPadding(width: number): typeof FIT_PADDING {
+  if (width > 1000) return { ...FIT_PADDING, left: CONTROLS_WIDTH, right: LEGEND_WIDTH };
   return width > 2.5 * CONTROLS_WIDTH ? { ...FIT_PADDING, left: CONTROLS_WIDTH } : FIT_PADDING;
 }
 

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import type { BoundaryCollection, DatasetClient } from '../data/dataset-client';
 import { LEVEL_NAMES, type Level } from '../domain/dataset';
+import { shortVillageName } from '../domain/names';
 import type { SumsIndex } from '../domain/income';
 import { ancestry, featuresWithin, levelOfCode, mapScopeOf, type MapScope } from './drill';
 
@@ -64,10 +65,19 @@ async function loadUnit(client: DatasetClient, unit: string, rootName: PlaceName
         if (code === client.manifest.root.code) return rootName;
         if (!hasBoundaries(level)) return null;
         const found = (await client.boundaries(LEVEL_NAMES[level])).features.find((f) => f.properties.code === code);
-        return found ? { name: found.properties.name, name_en: found.properties.name_en } : null;
+        return found ? { name: displayName(found.properties.name, level), name_en: found.properties.name_en } : null;
       }),
     ),
   ]);
-  const features: BoundaryCollection = { type: 'FeatureCollection', features: featuresWithin(all.features, scope.scope, scope.scopeLevel) };
+  const inside = featuresWithin(all.features, scope.scope, scope.scopeLevel);
+  const features: BoundaryCollection = {
+    type: 'FeatureCollection',
+    features: scope.level === 5 ? inside.map((f) => ({ ...f, properties: { ...f.properties, name: displayName(f.properties.name, 5) } })) : inside,
+  };
   return { unit, unitLevel, scope, features, childSums, unitSums, crumbs: chain.map((c, i) => ({ ...c, names: names[i] })) };
+}
+
+/** Villages read better without the committee suffix ("王太村委会" → "王太村"; domain/names.ts). */
+function displayName(name: string, level: Level): string {
+  return level === 5 ? shortVillageName(name) : name;
 }

@@ -157,7 +157,7 @@ export function Dashboard({ t, data, view, update }: DashboardProps) {
             <div className="overlay bottom-left">
               <EngineStatus t={t} lang={lang} status={engine} />
             </div>
-            {hover && (
+            {hover && byCode.has(hover.code) && (
               <MapTooltip x={hover.x} y={hover.y} bounds={mapSize}>
                 <RegionFacts t={t} lang={lang} name={name(hover.code)} stats={vm.children.get(hover.code)} />
               </MapTooltip>
