@@ -14,7 +14,7 @@ import { labelPosition } from '../../src/map/labels/label-points';
 import { NativeDuckDB } from '../../src/pipeline/native-duckdb';
 import { chromiumForTests, launchChromium, recordPage, startStaticServer, type LaunchedBrowser, type PageRecord, type StaticServer } from './harness';
 import { legendColoursOnMap } from './map-pixels';
-import { errorsBesidesAbsentRegions } from './region-probe';
+import { absentDemoRegions, errorsBesidesAbsentRegions } from './region-probe';
 
 const DIST = resolve('dist');
 const DATA = 'public/data/ningxia';
@@ -169,6 +169,66 @@ describe.skipIf(!chrome)('drill-down Ningxia → 西吉县 → township → vill
     expect((await legendColoursOnMap(fresh)).length).toBeGreaterThanOrEqual(3);
     expect(errorsBesidesAbsentRegions(freshRecord.errors, DIST)).toEqual([]);
     await fresh.close();
+  });
+
+  test('a cross-filter in the URL recomputes the unit’s figures in the engine and says so', async () => {
+    const fresh = await browser.context.newPage();
+    await fresh.goto(`${server.origin}/?region=${XIJI}&filter=cat:tuopin;reloc:1`);
+    await fresh.waitForSelector('[data-testid="filter-status"][data-state="ready"]', { timeout: 120_000 });
+    await painted(fresh, XIJI);
+    expect(await fresh.locator('[data-testid="kpi-strip"]').getAttribute('data-state')).toBe('filtered');
+    const [r] = await db.query<{ pc: number; n: number }>(`SELECT sum(i.wage + i.operating + i.property + i.transfer) / sum(h.persons) AS pc, count(*) AS n
+      FROM income i JOIN households h USING (hh_id)
+      WHERE i.year = 2024 AND i.quarter = 4 AND substr(h.village_code, 1, 6) = '640422' AND h.category = 'tuopin' AND h.relocated`);
+    expect(await kpi(fresh)).toBe(fmt(r.pc));
+    expect(await fresh.locator('[data-testid="kpi-households"] .kpi-value').textContent()).toBe(fmt(r.n));
+    await fresh.screenshot({ path: `${ARTIFACTS}/drill-7-filtered.png` });
+    expect((await legendColoursOnMap(fresh)).length).toBeGreaterThanOrEqual(3);
+    // Clearing the filter goes back to the pre-aggregates.
+    await fresh.locator('[data-testid="filter-status"] button').click();
+    await fresh.waitForSelector('[data-testid="filter-status"]', { state: 'detached' });
+    expect(fresh.url()).not.toContain('filter=');
+    expect(await kpi(fresh)).toBe(fmt(await perCapitaOf(db, XIJI, 6)));
+    await fresh.close();
+  });
+
+  test('the year slider plays through the years to the last, replacing the URL rather than pushing', async () => {
+    const slider = page.locator('[data-testid="year-slider"]');
+    await slider.focus();
+    await page.keyboard.press('Home');
+    await page.waitForFunction(() => location.search.includes('year=2020'));
+    const before = await page.evaluate(() => history.length);
+    await page.locator('[data-testid="year-play"]').click();
+    expect(await page.locator('[data-testid="year-play"]').getAttribute('aria-pressed')).toBe('true');
+    await page.waitForFunction(() => location.search.includes('year=2022'), undefined, { timeout: 10_000 });
+    await page.waitForFunction(() => location.search.includes('year=2025'), undefined, { timeout: 15_000 });
+    await page.waitForSelector('[data-testid="year-play"][aria-pressed="false"]', { timeout: 5_000 });
+    expect(await page.evaluate(() => history.length)).toBe(before);
+    expect(await page.locator('[data-testid="year-value"]').textContent()).toBe('2025年前三季度');
+    expect(await page.locator('[data-testid="kpi-strip"]').textContent()).toContain('年初至今');
+  });
+
+  test('the region switcher lists the five demo regions, enabling only those generated', async () => {
+    const options = page.locator('[data-testid="region-switcher"] option');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="region-switcher"] option[disabled]').length > 0 || document.querySelectorAll('[data-testid="region-switcher"] option').length === 5);
+    expect(await options.evaluateAll((els) => els.map((e) => e.getAttribute('data-region')))).toEqual(['ningxia', 'jiangxi', 'daxiang', 'jiyuan', 'beizhang']);
+    const disabled = await options.evaluateAll((els) => els.filter((e) => (e as HTMLOptionElement).disabled).map((e) => e.getAttribute('data-region')));
+    expect(disabled).toEqual(absentDemoRegions(DIST));
+    for (const id of disabled) expect(await page.locator(`[data-testid="region-switcher"] option[data-region="${id}"]`).textContent()).toContain(`npm run data -- --region ${id}`);
+  });
+
+  test('below 900 px the side column goes under the map', async () => {
+    const narrow = await browser.context.newPage();
+    await narrow.setViewportSize({ width: 760, height: 1000 });
+    await narrow.goto(`${server.origin}/?region=${XIJI}`);
+    await painted(narrow, XIJI);
+    const map = (await narrow.locator('[data-testid="map-area"]').boundingBox())!;
+    const side = (await narrow.locator('[data-testid="side-panels"]').boundingBox())!;
+    expect(side.y).toBeGreaterThanOrEqual(map.y + map.height);
+    expect(map.width).toBeGreaterThan(700);
+    await narrow.screenshot({ path: `${ARTIFACTS}/drill-8-narrow.png`, fullPage: true });
+    expect((await legendColoursOnMap(narrow)).length).toBeGreaterThanOrEqual(3);
+    await narrow.close();
   });
 
   test('breadcrumb climbs back to the region; no foreign request, no console error', async () => {
