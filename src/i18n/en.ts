@@ -23,7 +23,6 @@ export const en: Messages = {
   yearToDate: (year, quarter) => (quarter === 1 ? `${year} Q1` : `${year} Q1–Q${quarter}`),
   ytdTag: 'year to date',
   withYtd: (period) => `${period} (year to date)`,
-  yearOption: (year, q) => (q === null ? `${year}` : `${year} (year to date, Q1–Q${q})`),
 
   controlsGroup: 'Map settings',
   year: 'Year',

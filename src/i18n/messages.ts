@@ -26,7 +26,6 @@ export interface Messages {
   ytdTag: string;
   /** A period label with the year-to-date tag, for titles and captions. */
   withYtd: (period: string) => string;
-  yearOption: (year: number, ytdQuarter: number | null) => string;
 
   controlsGroup: string;
   year: string;

@@ -24,7 +24,6 @@ export const zh: Messages = {
   yearToDate: (year, quarter) => `${year}年${['一季度', '上半年', '前三季度'][quarter - 1] ?? `1—${quarter}季度`}`,
   ytdTag: '年初至今',
   withYtd: (period) => `${period}（年初至今）`,
-  yearOption: (year, q) => (q === null ? `${year}年` : `${year}年（年初至今，1—${q}季度）`),
 
   controlsGroup: '地图设置',
   year: '年份',

@@ -26,26 +26,27 @@ export function useFilteredSums(
   filter: HouseholdFilter,
   period: Period | null,
 ): FilteredSums {
-  const [result, setResult] = useState<FilteredSums>({ state: 'off' });
+  // The result is tagged with the question it answers, so a stale answer is never shown for a new unit.
+  const [result, setResult] = useState<{ key: string; sums: FilteredSums }>({ key: '', sums: { state: 'off' } });
   const empty = isEmptyFilter(filter);
   const key = empty || !unit || !scope ? '' : `${unit.code}|${scope.level}|${scope.scope}|${serializeFilter(filter)}|${period?.year}|${period?.quarter}`;
 
   useEffect(() => {
     if (!key || !unit || !scope) {
-      setResult({ state: 'off' });
+      setResult({ key, sums: { state: 'off' } });
       return;
     }
     let cancelled = false;
-    setResult({ state: 'running' });
+    setResult({ key, sums: { state: 'running' } });
     (async () => {
       const db = await client.engine();
       const [children, own] = await Promise.all([
         queryRegionPeriodSums(db, { level: scope.level, within: { code: scope.scope, level: scope.scopeLevel }, filter, period }),
         queryRegionPeriodSums(db, { level: unit.level, within: { code: unit.code, level: unit.level }, filter, period }),
       ]);
-      if (!cancelled) setResult({ state: 'ready', childSums: new SumsIndex(children), unitSums: new SumsIndex(own) });
+      if (!cancelled) setResult({ key, sums: { state: 'ready', childSums: new SumsIndex(children), unitSums: new SumsIndex(own) } });
     })().catch((e: unknown) => {
-      if (!cancelled) setResult({ state: 'error', message: e instanceof Error ? e.message : String(e) });
+      if (!cancelled) setResult({ key, sums: { state: 'error', message: e instanceof Error ? e.message : String(e) } });
     });
     return () => {
       cancelled = true;
@@ -54,5 +55,6 @@ export function useFilteredSums(
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [client, key]);
 
-  return result;
+  if (result.key === key) return result.sums;
+  return key ? { state: 'running' } : { state: 'off' };
 }
