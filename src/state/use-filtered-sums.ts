@@ -4,7 +4,7 @@ import { queryRegionPeriodSums } from '../data/queries/region-sums';
 import type { Level } from '../domain/dataset';
 import { isEmptyFilter, type HouseholdFilter, type Period } from '../domain/filter';
 import { SumsIndex } from '../domain/income';
-import type { MapScope } from './drill';
+import type { MapScope } from '../domain/drill';
 import { serializeFilter } from './filter-param';
 
 export type FilteredSums =

@@ -3,7 +3,7 @@ import type { BoundaryCollection, DatasetClient } from '../data/dataset-client';
 import { LEVEL_NAMES, type Level } from '../domain/dataset';
 import { shortVillageName } from '../domain/names';
 import type { SumsIndex } from '../domain/income';
-import { ancestry, featuresWithin, levelOfCode, mapScopeOf, type MapScope } from './drill';
+import { ancestry, featuresWithin, levelOfCode, mapScopeOf, type MapScope } from '../domain/drill';
 
 /** A place's names, for the breadcrumb. */
 export interface PlaceNames {

@@ -6,7 +6,7 @@ import type { Lang, Messages } from '../i18n';
 import { placeName } from '../i18n';
 import { classify } from '../map/choropleth/classes';
 import { MapView, type HoverInfo } from '../map/MapView';
-import { levelOfCode, resolveUnit } from '../state/drill';
+import { levelOfCode, mapScopeOf, resolveUnit } from '../domain/drill';
 import { resolvePeriod } from '../state/period';
 import { useEngineStatus } from '../state/use-engine-status';
 import { useFilteredSums } from '../state/use-filtered-sums';
@@ -44,12 +44,12 @@ export interface DashboardProps {
  */
 export function Dashboard({ t, data, view, update }: DashboardProps) {
   const lang: Lang = view.lang;
-  const { manifest, counties, rootSums, client } = data;
+  const { manifest, mapBoundaries, rootSums, client } = data;
   const [hover, setHover] = useState<HoverInfo | null>(null);
   const [paintedView, setPaintedView] = useState<string | null>(null);
   const [mapSize, setMapSize] = useState({ width: 0, height: 0 });
-  // Once the first map is painted, start the engine and check the county pre-aggregates against the households.
-  const engine = useEngineStatus(client, paintedView !== null, 3);
+  // Once the first map is painted, start the engine and check the root map's pre-aggregates against the households.
+  const engine = useEngineStatus(client, paintedView !== null, mapScopeOf(manifest.root.code).level);
 
   const rootName = useMemo(() => ({ name: manifest.name.zh, name_en: manifest.name.en }), [manifest]);
   const unit = resolveUnit(view.region, manifest.root);
@@ -119,7 +119,7 @@ export function Dashboard({ t, data, view, update }: DashboardProps) {
             }}
           >
             <MapView
-              context={counties}
+              context={mapBoundaries}
               features={features}
               viewKey={shown.unit}
               classification={classification}

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FeatureCollection, Polygon } from 'geojson';
 import { boundsOf } from '../../src/map/bounds';
-import { ancestry, featuresWithin, levelOfCode, mapScopeOf, resolveUnit } from '../../src/state/drill';
+import { ancestry, featuresWithin, levelOfCode, mapScopeOf, resolveUnit } from '../../src/domain/drill';
 
 const NINGXIA = { code: '640000000000', level: 1 as const };
 

@@ -1,5 +1,5 @@
-import type { Level } from '../domain/dataset';
-import { ancestorCode, prefixDigits } from '../domain/region-code';
+import type { Level } from './dataset';
+import { ancestorCode, prefixDigits } from './region-code';
 
 /**
  * Drill-down rules: which unit a view stands on, which regions the map shows for it, and the
