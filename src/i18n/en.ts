@@ -72,8 +72,8 @@ export const en: Messages = {
 
   loadingTitle: 'Loading data',
   stepManifest: 'Manifest',
-  stepBoundaries: 'County boundaries',
-  stepCountyAgg: 'County totals',
+  stepBoundaries: 'Boundaries',
+  stepCountyAgg: 'Totals by area',
   stepRootAgg: 'Region totals',
   stepWaiting: 'waiting',
   stepDone: 'done',
@@ -92,7 +92,7 @@ export const en: Messages = {
   engineReady: 'ready',
   engineFailed: (message) => `unavailable (${message}); map and figures are unaffected`,
   engineIdle: 'not started',
-  engineVerifying: 'checking county totals against household records…',
-  engineVerified: (rows) => `ready · county totals agree with ${rows} income records`,
-  engineMismatch: (count) => `county totals differ from household records in ${count} places; check the data`,
+  engineVerifying: 'checking the totals by area against household records…',
+  engineVerified: (rows) => `ready · totals by area agree with ${rows} income records`,
+  engineMismatch: (count) => `totals by area differ from household records in ${count} places; check the data`,
 };

@@ -73,8 +73,8 @@ export const zh: Messages = {
 
   loadingTitle: '正在加载数据',
   stepManifest: '数据清单',
-  stepBoundaries: '县级边界',
-  stepCountyAgg: '县级汇总',
+  stepBoundaries: '区划边界',
+  stepCountyAgg: '分区汇总',
   stepRootAgg: '全区汇总',
   stepWaiting: '等待中',
   stepDone: '完成',
@@ -93,7 +93,7 @@ export const zh: Messages = {
   engineReady: '已就绪',
   engineFailed: (message) => `暂不可用（${message}），地图与指标不受影响`,
   engineIdle: '待启动',
-  engineVerifying: '正在用户数据核对县级汇总…',
-  engineVerified: (rows) => `已就绪 · 县级汇总已与 ${rows} 条收入记录核对一致`,
-  engineMismatch: (count) => `县级汇总与户数据不一致（${count} 处），请检查数据`,
+  engineVerifying: '正在用户数据核对分区汇总…',
+  engineVerified: (rows) => `已就绪 · 分区汇总已与 ${rows} 条收入记录核对一致`,
+  engineMismatch: (count) => `分区汇总与户数据不一致（${count} 处），请检查数据`,
 };

@@ -165,6 +165,8 @@ export function Dashboard({ t, data, view, update }: DashboardProps) {
             <RegionTable t={t} lang={lang} caption={t.tableCaption(unitName, childLevelName, periodText)} levelName={childLevelName} features={features} stats={vm.children} />
           </main>
           <aside className="side-panels" data-testid="side-panels" aria-label={unitName}>
+            {/* At a village the household table comes first (HouseholdSlot is where it mounts). */}
+            {unitLevel === 5 && <HouseholdSlot ctx={ctx} />}
             <RankingList
               t={t}
               lang={lang}
@@ -174,7 +176,6 @@ export function Dashboard({ t, data, view, update }: DashboardProps) {
               current={unitLevel === 5 ? shown.unit : null}
               onOpen={openUnit}
             />
-            {unitLevel === 5 && <HouseholdSlot ctx={ctx} />}
             {/* Side panels mount here, one line each, e.g. <Scorecard ctx={ctx} /> (see side/panel-context.ts). */}
           </aside>
         </div>
