@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { NO_FILTER } from './domain/filter';
 import type { Connector } from './data/engine/connector';
 import { LOCALES, messages } from './i18n';
 import { useDataset } from './state/use-dataset';
@@ -8,10 +9,12 @@ import { ErrorPanel } from './ui/ErrorPanel';
 import { Header } from './ui/Header';
 import { LanguageSwitch } from './ui/LanguageSwitch';
 import { LoadingPanel } from './ui/LoadingPanel';
+import { RegionSwitcher } from './ui/RegionSwitcher';
 import { SyntheticBadge } from './ui/SyntheticBadge';
 
 /**
- * The first screen: header, KPI strip and county map of the dataset named by the URL. Loading
+ * Header (title, region switcher, language, synthetic badge) and the dashboard of the dataset
+ * named by the URL, at the unit the URL names. Loading
  * shows per-file progress; a failure shows what failed and where.
  */
 export function App({ createConnector }: { createConnector: () => Promise<Connector> }) {
@@ -30,6 +33,7 @@ export function App({ createConnector }: { createConnector: () => Promise<Connec
   return (
     <div className="app">
       <Header t={t} regionName={regionName}>
+        <RegionSwitcher t={t} lang={view.lang} dataset={view.dataset} onChange={(dataset) => update({ dataset, region: null, filter: NO_FILTER })} />
         {manifest?.synthetic && <SyntheticBadge t={t} provenance={manifest.provenance} />}
         <LanguageSwitch t={t} lang={view.lang} onChange={(lang) => update({ lang })} />
       </Header>

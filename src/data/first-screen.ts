@@ -1,5 +1,6 @@
 import { LEVEL_NAMES, type Manifest } from '../domain/dataset';
 import type { SumsIndex } from '../domain/income';
+import { mapScopeOf } from '../domain/drill';
 import { DatasetClient, type BoundaryCollection } from './dataset-client';
 import type { Connector } from './engine/connector';
 
@@ -21,9 +22,14 @@ export interface StepProgress {
 export interface FirstScreenData {
   client: DatasetClient;
   manifest: Manifest;
-  /** County polygons; `code`, `name`, `name_en` properties. */
-  counties: BoundaryCollection;
-  countySums: SumsIndex;
+  /**
+   * Polygons of the level the root's map shows (counties for a province; townships for a county;
+   * villages for a township — `mapScopeOf`), `code`, `name`, `name_en` properties. The base map
+   * draws them as context at every drill level.
+   */
+  mapBoundaries: BoundaryCollection;
+  /** Pre-aggregated sums of that level. */
+  mapSums: SumsIndex;
   /** Sums of the dataset's root region (its own level's pre-aggregate). */
   rootSums: SumsIndex;
 }
@@ -40,12 +46,9 @@ export class FirstScreenError extends Error {
   }
 }
 
-/** Level of the map's units: counties. */
-const MAP_LEVEL = 3;
-
 /**
  * Opens the dataset at `datasetUrl` and loads what the first screen needs: manifest first, then
- * county boundaries, county sums and root sums in parallel. Reports bytes per step; totals fall
+ * the boundaries and sums of the level the root's map shows, and the root's sums, in parallel. Reports bytes per step; totals fall
  * back to the manifest's file sizes when the server sends no Content-Length.
  */
 export async function loadFirstScreen(
@@ -89,11 +92,13 @@ export async function loadFirstScreen(
   };
 
   const rootLevel = manifest.root.level;
-  const [counties, countySums, rootSums] = await Promise.all([
-    track('boundaries', 'boundaries/county.geojson', (cb) => client.boundaries('county', cb)),
-    track('countyAgg', 'agg/county.json', (cb) => client.regionSums(MAP_LEVEL, cb)),
+  const mapLevel = mapScopeOf(manifest.root.code).level;
+  const mapLevelName = LEVEL_NAMES[mapLevel];
+  const [mapBoundaries, mapSums, rootSums] = await Promise.all([
+    track('boundaries', `boundaries/${mapLevelName}.geojson`, (cb) => client.boundaries(mapLevelName, cb)),
+    track('countyAgg', `agg/${mapLevelName}.json`, (cb) => client.regionSums(mapLevel, cb)),
     track('rootAgg', `agg/${LEVEL_NAMES[rootLevel]}.json`, (cb) => client.regionSums(rootLevel, cb)),
   ]);
-  return { client, manifest, counties, countySums, rootSums };
+  return { client, manifest, mapBoundaries, mapSums, rootSums };
 }
 

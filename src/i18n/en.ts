@@ -8,7 +8,7 @@ export const en: Messages = {
   provenanceHeading: 'Provenance',
   languageGroup: 'Language 界面语言',
 
-  kpiGroup: 'Region headline figures',
+  kpiGroup: 'Headline figures',
   perCapita: 'Per-capita net income',
   growth: 'Growth',
   households: 'Households',
@@ -24,7 +24,6 @@ export const en: Messages = {
   yearToDate: (year, quarter) => (quarter === 1 ? `${year} Q1` : `${year} Q1–Q${quarter}`),
   ytdTag: 'year to date',
   withYtd: (period) => `${period} (year to date)`,
-  yearOption: (year, q) => (q === null ? `${year}` : `${year} (year to date, Q1–Q${q})`),
 
   controlsGroup: 'Map settings',
   year: 'Year',
@@ -42,16 +41,40 @@ export const en: Messages = {
   legendCount: (n) => `${n}`,
   noData: 'No data',
 
-  mapLabel: (metric, period) => `Choropleth map of ${metric.toLowerCase()} by county, ${period}`,
-  tableCaption: (period) => `Indicators by county, ${period}`,
-  county: 'County',
-  selected: 'Selected',
-  clearSelection: 'Clear selection',
+  mapLabel: (unit, level, metric, period) => `${unit}: choropleth map of ${metric.toLowerCase()} by ${level.toLowerCase()}, ${period}`,
+  tableCaption: (unit, level, period) => `${unit}: indicators by ${level.toLowerCase()}, ${period}`,
+  levelNames: { 1: 'Province', 2: 'City', 3: 'County', 4: 'Township', 5: 'Village' },
+
+  breadcrumbLabel: 'You are here',
+  rankingTitle: (level) => `${level} ranking`,
+  rankingSiblingsTitle: (township) => `Villages of ${township}`,
+  rankingHint: 'Click a row or press Enter to open it',
+  rankingRank: '#',
+  rankingName: 'Name',
+  sortBy: (column) => `Sort by ${column.toLowerCase()}`,
+  drillInto: (name) => `Open ${name}`,
+  current: 'current',
+  loadingUnit: 'Loading…',
+
+  regionSwitcher: 'Dataset region',
+  regionUnavailable: (command) => ` (not generated: ${command})`,
+  regionCustom: (path) => `Other dataset: ${path}`,
+
+  filtered: 'Filtered',
+  filterRunning: 'computing the filtered figures…',
+  filterFailed: (message) => `filter failed: ${message}`,
+  clearFilter: 'Clear filter',
+
+  play: 'Play',
+  pause: 'Pause',
+
+  householdSlotTitle: 'Households',
+  householdSlotNote: 'The village’s anonymised household table appears here.',
 
   loadingTitle: 'Loading data',
   stepManifest: 'Manifest',
-  stepBoundaries: 'County boundaries',
-  stepCountyAgg: 'County totals',
+  stepBoundaries: 'Boundaries',
+  stepCountyAgg: 'Totals by area',
   stepRootAgg: 'Region totals',
   stepWaiting: 'waiting',
   stepDone: 'done',
@@ -70,9 +93,9 @@ export const en: Messages = {
   engineReady: 'ready',
   engineFailed: (message) => `unavailable (${message}); map and figures are unaffected`,
   engineIdle: 'not started',
-  engineVerifying: 'checking county totals against household records…',
-  engineVerified: (rows) => `ready · county totals agree with ${rows} income records`,
-  engineMismatch: (count) => `county totals differ from household records in ${count} places; check the data`,
+  engineVerifying: 'checking the totals by area against household records…',
+  engineVerified: (rows) => `ready · totals by area agree with ${rows} income records`,
+  engineMismatch: (count) => `totals by area differ from household records in ${count} places; check the data`,
 
   panels: panelsEn,
 };

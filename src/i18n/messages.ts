@@ -28,7 +28,6 @@ export interface Messages {
   ytdTag: string;
   /** A period label with the year-to-date tag, for titles and captions. */
   withYtd: (period: string) => string;
-  yearOption: (year: number, ytdQuarter: number | null) => string;
 
   controlsGroup: string;
   year: string;
@@ -46,11 +45,37 @@ export interface Messages {
   legendCount: (n: number) => string;
   noData: string;
 
-  mapLabel: (metric: string, period: string) => string;
-  tableCaption: (period: string) => string;
-  county: string;
-  selected: string;
-  clearSelection: string;
+  /** Accessible name of the map: `level` is the plural name of the regions it colours. */
+  mapLabel: (unit: string, level: string, metric: string, period: string) => string;
+  tableCaption: (unit: string, level: string, period: string) => string;
+  /** Name of each administrative level, 1 province … 5 village (for headings and columns). */
+  levelNames: Record<1 | 2 | 3 | 4 | 5, string>;
+
+  breadcrumbLabel: string;
+  rankingTitle: (level: string) => string;
+  rankingSiblingsTitle: (township: string) => string;
+  rankingHint: string;
+  rankingRank: string;
+  rankingName: string;
+  sortBy: (column: string) => string;
+  drillInto: (name: string) => string;
+  current: string;
+  loadingUnit: string;
+
+  regionSwitcher: string;
+  regionUnavailable: (command: string) => string;
+  regionCustom: (path: string) => string;
+
+  filtered: string;
+  filterRunning: string;
+  filterFailed: (message: string) => string;
+  clearFilter: string;
+
+  play: string;
+  pause: string;
+
+  householdSlotTitle: string;
+  householdSlotNote: string;
 
   loadingTitle: string;
   stepManifest: string;

@@ -8,7 +8,7 @@ export const zh: Messages = {
   provenanceHeading: '数据来源',
   languageGroup: '界面语言 Language',
 
-  kpiGroup: '全区主要指标',
+  kpiGroup: '主要指标',
   perCapita: '人均纯收入',
   growth: '增速',
   households: '户数',
@@ -21,10 +21,10 @@ export const zh: Messages = {
   monitoredShare: (share) => `占总户数 ${share}`,
 
   fullYear: (year) => `${year}年`,
-  yearToDate: (year, quarter) => (quarter === 1 ? `${year}年一季度` : `${year}年1—${quarter}季度`),
+  // 统计公报的叫法：一季度、上半年、前三季度。
+  yearToDate: (year, quarter) => `${year}年${['一季度', '上半年', '前三季度'][quarter - 1] ?? `1—${quarter}季度`}`,
   ytdTag: '年初至今',
   withYtd: (period) => `${period}（年初至今）`,
-  yearOption: (year, q) => (q === null ? `${year}年` : `${year}年（年初至今，1—${q}季度）`),
 
   controlsGroup: '地图设置',
   year: '年份',
@@ -42,16 +42,40 @@ export const zh: Messages = {
   legendCount: (n) => `${n}个`,
   noData: '无数据',
 
-  mapLabel: (metric, period) => `各县（市、区）${metric}分级设色地图，${period}`,
-  tableCaption: (period) => `各县（市、区）指标，${period}`,
-  county: '县（市、区）',
-  selected: '已选中',
-  clearSelection: '取消选中',
+  mapLabel: (unit, level, metric, period) => `${unit}各${level}${metric}分级设色地图，${period}`,
+  tableCaption: (unit, level, period) => `${unit}各${level}指标，${period}`,
+  levelNames: { 1: '省（区）', 2: '市', 3: '县（市、区）', 4: '乡镇', 5: '村' },
+
+  breadcrumbLabel: '当前位置',
+  rankingTitle: (level) => `各${level}排名`,
+  rankingSiblingsTitle: (township) => `${township}各村`,
+  rankingHint: '点击一行或按回车进入下一级',
+  rankingRank: '序',
+  rankingName: '名称',
+  sortBy: (column) => `按${column}排序`,
+  drillInto: (name) => `进入${name}`,
+  current: '当前',
+  loadingUnit: '正在加载…',
+
+  regionSwitcher: '数据区域',
+  regionUnavailable: (command) => `（未生成：${command}）`,
+  regionCustom: (path) => `其他数据：${path}`,
+
+  filtered: '已筛选',
+  filterRunning: '正在按筛选条件计算…',
+  filterFailed: (message) => `筛选计算失败：${message}`,
+  clearFilter: '清除筛选',
+
+  play: '播放',
+  pause: '暂停',
+
+  householdSlotTitle: '农户明细',
+  householdSlotNote: '本村匿名农户明细表在此显示。',
 
   loadingTitle: '正在加载数据',
   stepManifest: '数据清单',
-  stepBoundaries: '县级边界',
-  stepCountyAgg: '县级汇总',
+  stepBoundaries: '区划边界',
+  stepCountyAgg: '分区汇总',
   stepRootAgg: '全区汇总',
   stepWaiting: '等待中',
   stepDone: '完成',
@@ -70,9 +94,9 @@ export const zh: Messages = {
   engineReady: '已就绪',
   engineFailed: (message) => `暂不可用（${message}），地图与指标不受影响`,
   engineIdle: '待启动',
-  engineVerifying: '正在用户数据核对县级汇总…',
-  engineVerified: (rows) => `已就绪 · 县级汇总已与 ${rows} 条收入记录核对一致`,
-  engineMismatch: (count) => `县级汇总与户数据不一致（${count} 处），请检查数据`,
+  engineVerifying: '正在用户数据核对分区汇总…',
+  engineVerified: (rows) => `已就绪 · 分区汇总已与 ${rows} 条收入记录核对一致`,
+  engineMismatch: (count) => `分区汇总与户数据不一致（${count} 处），请检查数据`,
 
   panels: panelsZh,
 };

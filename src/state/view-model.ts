@@ -8,34 +8,40 @@ export interface ViewModel {
   period: Period | null;
   /** Years the selector offers, each with the quarter it stands for (< 4: year to date). */
   years: { year: number; quarter: number }[];
-  /** Stats of the dataset's root region for the period. */
-  root: RegionStats | undefined;
-  /** Stats per county code for the period (counties without data are absent). */
-  counties: Map<string, RegionStats>;
+  /** Stats of the unit on screen (the KPI strip) for the period. */
+  unit: RegionStats | undefined;
+  /** Stats per code of the regions on the map for the period (regions without data are absent). */
+  children: Map<string, RegionStats>;
 }
 
+/**
+ * The period comes from the dataset root's sums (which years hold data), so every level of a
+ * drill shows the same period; the unit's and the map regions' figures come from `unitSums` and
+ * `childSums` — pre-aggregates, or the engine's sums under a cross-filter.
+ */
 export function deriveViewModel(
   state: Pick<ViewState, 'year' | 'quarter'>,
   manifest: Pick<Manifest, 'asOf' | 'years' | 'root'>,
   rootSums: SumsIndex,
-  countySums: SumsIndex,
-  countyCodes: string[],
+  unit: { code: string; sums: SumsIndex },
+  childSums: SumsIndex,
+  childCodes: string[],
 ): ViewModel {
   const rootCode = manifest.root.code;
   const has = (y: number, q: number) => rootSums.get(rootCode, y, q) !== undefined;
   const period = resolvePeriod(state, manifest, has);
-  const counties = new Map<string, RegionStats>();
+  const children = new Map<string, RegionStats>();
   if (period) {
-    for (const code of countyCodes) {
-      const s = countySums.stats(code, period.year, period.quarter);
-      if (s) counties.set(code, s);
+    for (const code of childCodes) {
+      const s = childSums.stats(code, period.year, period.quarter);
+      if (s) children.set(code, s);
     }
   }
   return {
     period,
     years: selectableYears(manifest, has),
-    root: period ? rootSums.stats(rootCode, period.year, period.quarter) : undefined,
-    counties,
+    unit: period ? unit.sums.stats(unit.code, period.year, period.quarter) : undefined,
+    children,
   };
 }
 

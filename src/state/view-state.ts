@@ -1,5 +1,7 @@
 import type { BreakMethod } from '../domain/classify';
+import { NO_FILTER, type HouseholdFilter } from '../domain/filter';
 import { DEFAULT_LANG, LANGS, type Lang } from '../i18n';
+import { parseFilter, serializeFilter } from './filter-param';
 
 /** What the choropleth colours counties by. */
 export type Metric = 'income' | 'growth';
@@ -22,6 +24,13 @@ export interface ViewState {
   metric: Metric;
   breaks: BreakMethod;
   lang: Lang;
+  /**
+   * The unit on screen (12-digit statistical code); null for the dataset's root. A code outside
+   * the loaded dataset also falls back to the root (checked once the manifest is known).
+   */
+  region: string | null;
+  /** Cross-filter on households; `NO_FILTER` shows everyone (pre-aggregated sums). */
+  filter: HouseholdFilter;
 }
 
 export const DEFAULT_DATASET = 'data/ningxia/';
@@ -33,10 +42,12 @@ export const DEFAULT_VIEW: ViewState = {
   metric: 'income',
   breaks: 'quantile',
   lang: DEFAULT_LANG,
+  region: null,
+  filter: NO_FILTER,
 };
 
 /** Query parameter names. */
-const P = { dataset: 'data', year: 'year', quarter: 'q', metric: 'metric', breaks: 'breaks', lang: 'lang' } as const;
+const P = { dataset: 'data', year: 'year', quarter: 'q', metric: 'metric', breaks: 'breaks', lang: 'lang', region: 'region', filter: 'filter' } as const;
 
 /**
  * A dataset path is accepted only when it is relative or root-relative and made of plain path
@@ -57,6 +68,11 @@ function intIn(value: string | null, min: number, max: number): number | null {
   return n >= min && n <= max ? n : null;
 }
 
+/** A 12-digit statistical code, or null. */
+function regionCode(value: string | null): string | null {
+  return value !== null && /^\d{12}$/.test(value) ? value : null;
+}
+
 /** Parses a URL query (`?year=2024&metric=growth`); every unknown or invalid value falls back to its default. */
 export function parseViewState(search: string): ViewState {
   const q = new URLSearchParams(search);
@@ -68,6 +84,8 @@ export function parseViewState(search: string): ViewState {
     metric: oneOf(q.get(P.metric), METRICS, DEFAULT_VIEW.metric),
     breaks: oneOf(q.get(P.breaks), BREAK_METHODS, DEFAULT_VIEW.breaks),
     lang: oneOf(q.get(P.lang), LANGS, DEFAULT_VIEW.lang),
+    region: regionCode(q.get(P.region)),
+    filter: parseFilter(q.get(P.filter)),
   };
 }
 
@@ -83,7 +101,11 @@ export function serializeViewState(s: ViewState): string {
   if (s.metric !== DEFAULT_VIEW.metric) q.set(P.metric, s.metric);
   if (s.breaks !== DEFAULT_VIEW.breaks) q.set(P.breaks, s.breaks);
   if (s.lang !== DEFAULT_VIEW.lang) q.set(P.lang, s.lang);
-  const text = q.toString();
+  if (s.region !== null) q.set(P.region, s.region);
+  const filter = serializeFilter(s.filter);
+  if (filter) q.set(P.filter, filter);
+  // `,` `:` `;` are legal in a query (RFC 3986) and keep the filter readable; undo their escaping.
+  const text = q.toString().replace(/%2C/g, ',').replace(/%3A/g, ':').replace(/%3B/g, ';');
   return text ? `?${text}` : '';
 }
 

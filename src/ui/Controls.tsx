@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import type { BreakMethod } from '../domain/classify';
 import type { Messages } from '../i18n';
+import { YearSlider } from './YearSlider';
 import { BREAK_METHODS, METRICS, type Metric } from '../state/view-state';
 
 export interface ControlsProps {
@@ -9,28 +10,18 @@ export interface ControlsProps {
   year: number;
   metric: Metric;
   breaks: BreakMethod;
-  onYear: (year: number) => void;
+  onYear: (year: number, playing: boolean) => void;
   onMetric: (metric: Metric) => void;
   onBreaks: (breaks: BreakMethod) => void;
 }
 
-/** Year, indicator and class-break choice. Native select and radio groups: keyboard and screen-reader ready. */
+/** Year slider, indicator and class-break choice. Native inputs and radio groups: keyboard and screen-reader ready. */
 export function Controls(p: ControlsProps) {
-  const yearId = useId();
   const metricLabel: Record<Metric, string> = { income: p.t.metricIncome, growth: p.t.metricGrowth };
   const breaksLabel: Record<BreakMethod, string> = { quantile: p.t.quantile, jenks: p.t.jenks };
   return (
     <form className="controls panel" aria-label={p.t.controlsGroup} onSubmit={(e) => e.preventDefault()}>
-      <div className="control">
-        <label htmlFor={yearId}>{p.t.year}</label>
-        <select id={yearId} value={p.year} onChange={(e) => p.onYear(Number(e.target.value))} data-testid="year-select">
-          {p.years.map((y) => (
-            <option key={y.year} value={y.year}>
-              {p.t.yearOption(y.year, y.quarter < 4 ? y.quarter : null)}
-            </option>
-          ))}
-        </select>
-      </div>
+      <YearSlider t={p.t} years={p.years} year={p.year} onYear={p.onYear} />
       <Segmented name="metric" legend={p.t.metric} options={METRICS} labels={metricLabel} value={p.metric} onChange={p.onMetric} />
       <Segmented name="breaks" legend={p.t.breaks} options={BREAK_METHODS} labels={breaksLabel} value={p.breaks} onChange={p.onBreaks} />
     </form>

@@ -1,125 +1,185 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
+import type { BoundaryCollection } from '../data/dataset-client';
 import type { FirstScreenData } from '../data/first-screen';
+import { NO_FILTER, type HouseholdFilter } from '../domain/filter';
 import type { Lang, Messages } from '../i18n';
 import { placeName } from '../i18n';
 import { classify } from '../map/choropleth/classes';
 import { MapView, type HoverInfo } from '../map/MapView';
+import { levelOfCode, mapScopeOf, resolveUnit } from '../domain/drill';
+import { resolvePeriod } from '../state/period';
 import { useEngineStatus } from '../state/use-engine-status';
+import { useFilteredSums } from '../state/use-filtered-sums';
+import { useUnitData } from '../state/use-unit-data';
+import type { UpdateView } from '../state/use-view-state';
 import { deriveViewModel, metricValue } from '../state/view-model';
 import type { ViewState } from '../state/view-state';
+import { Breadcrumb } from './Breadcrumb';
 import { Controls } from './Controls';
-import { CountyFacts } from './CountyFacts';
-import { CountyTable } from './CountyTable';
 import { EngineStatus } from './EngineStatus';
+import { FilterStatus } from './FilterStatus';
 import { KpiStrip } from './KpiStrip';
 import { Legend } from './Legend';
 import { MapTooltip } from './MapTooltip';
 import { periodLabelLong } from './period-label';
+import { RegionFacts } from './RegionFacts';
+import { RegionTable } from './RegionTable';
+import { HouseholdSlot } from './side/HouseholdSlot';
+import type { PanelContext } from './side/panel-context';
+import { RankingList } from './side/RankingList';
 
 const CLASSES = 5;
+const EMPTY: BoundaryCollection = { type: 'FeatureCollection', features: [] };
 
 export interface DashboardProps {
   t: Messages;
   data: FirstScreenData;
   view: ViewState;
-  update: (patch: Partial<ViewState>) => void;
+  update: UpdateView;
 }
 
-/** KPI strip and map with its overlays, all derived from the view state and the loaded sums. */
+/**
+ * KPI strip, breadcrumb, map and side column for the unit in the view state. Figures come from
+ * the pre-aggregates, or from the engine while a cross-filter is set (`setFilter`).
+ */
 export function Dashboard({ t, data, view, update }: DashboardProps) {
   const lang: Lang = view.lang;
-  const { manifest, counties, countySums, rootSums, client } = data;
+  const { manifest, mapBoundaries, rootSums, client } = data;
   const [hover, setHover] = useState<HoverInfo | null>(null);
-  const [selected, setSelected] = useState<string | null>(null);
-  const [painted, setPainted] = useState(false);
-  const mapBox = useRef<HTMLDivElement>(null);
-  // The map shows counties (level 3): once the engine is up, check their pre-aggregates against the households.
-  const engine = useEngineStatus(client, painted, 3);
+  const [paintedView, setPaintedView] = useState<string | null>(null);
+  const [mapSize, setMapSize] = useState({ width: 0, height: 0 });
+  // Once the first map is painted, start the engine and check the root map's pre-aggregates against the households.
+  const engine = useEngineStatus(client, paintedView !== null, mapScopeOf(manifest.root.code).level);
 
-  const codes = useMemo(() => counties.features.map((f) => f.properties.code), [counties]);
-  const byCode = useMemo(() => new Map(counties.features.map((f) => [f.properties.code, f.properties])), [counties]);
-  const vm = useMemo(
-    () => deriveViewModel({ year: view.year, quarter: view.quarter }, manifest, rootSums, countySums, codes),
-    [view.year, view.quarter, manifest, rootSums, countySums, codes],
-  );
+  const rootName = useMemo(() => ({ name: manifest.name.zh, name_en: manifest.name.en }), [manifest]);
+  const unit = resolveUnit(view.region, manifest.root);
+  const load = useUnitData(client, unit, rootName);
+  const shown = load.data;
+  const has = useCallback((y: number, q: number) => rootSums.get(manifest.root.code, y, q) !== undefined, [rootSums, manifest]);
+  const period = useMemo(() => resolvePeriod(view, manifest, has), [view, manifest, has]);
+  const filtered = useFilteredSums(client, shown ? { code: shown.unit, level: shown.unitLevel } : null, shown?.scope ?? null, view.filter, period);
+
+  const features = shown?.features ?? EMPTY;
+  const codes = useMemo(() => features.features.map((f) => f.properties.code), [features]);
+  const byCode = useMemo(() => new Map(features.features.map((f) => [f.properties.code, f.properties])), [features]);
+  const vm = useMemo(() => {
+    if (!shown) return null;
+    const sums = filtered.state === 'ready' ? filtered : { childSums: shown.childSums, unitSums: shown.unitSums };
+    const unitSums = shown.unit === manifest.root.code && filtered.state !== 'ready' ? rootSums : sums.unitSums;
+    return deriveViewModel(view, manifest, rootSums, { code: shown.unit, sums: unitSums }, sums.childSums, codes);
+  }, [shown, filtered, view, manifest, rootSums, codes]);
   const classification = useMemo(() => {
-    const values = new Map(codes.map((c) => [c, metricValue(vm.counties.get(c), view.metric)]));
+    const values = new Map(codes.map((c) => [c, metricValue(vm?.children.get(c), view.metric)]));
     return view.metric === 'income'
       ? classify(values, { method: view.breaks, k: CLASSES, ramp: 'sequential' })
-      : classify(values, { method: view.breaks, k: CLASSES, ramp: 'diverging', center: vm.root?.growth ?? Number.NaN });
+      : classify(values, { method: view.breaks, k: CLASSES, ramp: 'diverging', center: vm?.unit?.growth ?? Number.NaN });
   }, [codes, vm, view.metric, view.breaks]);
 
-  const onPainted = useCallback(() => setPainted(true), []);
-  const name = (code: string) => {
-    const p = byCode.get(code);
-    return p ? placeName(p, lang) : code;
-  };
+  const openUnit = useCallback((code: string) => update({ region: code === manifest.root.code ? null : code }), [update, manifest]);
+  /** The cross-filter other panels set; pushes a history entry. */
+  const setFilter = useCallback((next: HouseholdFilter) => update({ filter: next }), [update]);
+  const onPainted = useCallback((key: string) => setPaintedView(key), []);
 
-  if (!vm.period) return null;
-  const period = vm.period;
+  if (!vm?.period || !shown) {
+    return load.error ? <p className="panel unit-error" role="alert">{load.error}</p> : <p className="center-panel">{t.loadingUnit}</p>;
+  }
+  const p = vm.period;
+  const unitLevel = levelOfCode(shown.unit);
+  const crumb = shown.crumbs[shown.crumbs.length - 1];
+  const unitName = crumb?.names ? placeName(crumb.names, lang) : shown.unit;
+  const childLevelName = t.levelNames[shown.scope.level];
+  const scopeName = shown.crumbs.find((c) => c.code === shown.scope.scope)?.names;
+  const name = (code: string) => {
+    const props = byCode.get(code);
+    return props ? placeName(props, lang) : code;
+  };
   const metricName = view.metric === 'income' ? t.metricIncome : t.metricGrowth;
-  const periodText = periodLabelLong(t, period);
-  const colorKey = `${view.metric}|${period.year}|${period.quarter}|${view.breaks}`;
-  const box = { width: mapBox.current?.clientWidth ?? 0, height: mapBox.current?.clientHeight ?? 0 };
+  const periodText = periodLabelLong(t, p);
+  const figures = filtered.state === 'running' ? 'stale' : filtered.state === 'ready' ? 'filtered' : 'plain';
+  const colorKey = `${view.metric}|${p.year}|${p.quarter}|${view.breaks}|${shown.unit}|${filtered.state}`;
+  const ctx: PanelContext = {
+    t, lang, client, manifest, period: p, stats: vm.unit, filter: view.filter, setFilter, openUnit,
+    unit: { code: shown.unit, level: unitLevel, name: unitName },
+  };
 
   return (
     <>
-      <KpiStrip t={t} lang={lang} period={period} stats={vm.root} />
-      <main className="map-area" ref={mapBox} data-testid="map-area" data-painted={painted ? 'true' : 'false'}>
-        <MapView
-          counties={counties}
-          classification={classification}
-          colorKey={colorKey}
-          lang={lang}
-          selected={selected}
-          label={t.mapLabel(metricName, periodText)}
-          onHover={setHover}
-          onSelect={setSelected}
-          onPainted={onPainted}
-        />
-        <div className="overlay top-left">
-          <Controls
-            t={t}
-            years={vm.years}
-            year={period.year}
-            metric={view.metric}
-            breaks={view.breaks}
-            onYear={(year) => update({ year, quarter: null })}
-            onMetric={(metric) => update({ metric })}
-            onBreaks={(breaks) => update({ breaks })}
-          />
-          {selected && (
-            <section className="panel selected-card" aria-label={t.selected} data-testid="selected-card">
-              <div className="selected-head">
-                <span className="selected-tag">{t.selected}</span>
-                <button type="button" className="close" aria-label={t.clearSelection} title={t.clearSelection} onClick={() => setSelected(null)}>
-                  ×
-                </button>
-              </div>
-              <CountyFacts t={t} lang={lang} name={name(selected)} stats={vm.counties.get(selected)} />
-            </section>
-          )}
+      <KpiStrip t={t} lang={lang} unitName={unitName} period={p} stats={vm.unit} state={figures} />
+      <div className="dashboard-body">
+        <Breadcrumb t={t} lang={lang} crumbs={shown.crumbs} loading={load.loading} onOpen={openUnit} />
+        <div className="dashboard-main">
+          <main
+            className={`map-area ${figures}`}
+            data-testid="map-area"
+            data-painted={paintedView === shown.unit ? 'true' : 'false'}
+            data-painted-view={paintedView ?? ''}
+            data-level={shown.scope.level}
+            ref={(el) => {
+              if (el && (el.clientWidth !== mapSize.width || el.clientHeight !== mapSize.height)) setMapSize({ width: el.clientWidth, height: el.clientHeight });
+            }}
+          >
+            <MapView
+              context={mapBoundaries}
+              features={features}
+              viewKey={shown.unit}
+              classification={classification}
+              colorKey={colorKey}
+              lang={lang}
+              selected={unitLevel === 5 ? shown.unit : null}
+              label={t.mapLabel(unitName, childLevelName, metricName, periodText)}
+              onHover={setHover}
+              onSelect={(code) => code && openUnit(code)}
+              onPainted={onPainted}
+            />
+            <div className="overlay top-left">
+              <Controls
+                t={t}
+                years={vm.years}
+                year={p.year}
+                metric={view.metric}
+                breaks={view.breaks}
+                onYear={(year, playing) => update({ year, quarter: null }, { replace: playing })}
+                onMetric={(metric) => update({ metric })}
+                onBreaks={(breaks) => update({ breaks })}
+              />
+              <FilterStatus t={t} state={filtered} onClear={() => setFilter(NO_FILTER)} />
+            </div>
+            <div className="overlay bottom-right">
+              <Legend
+                t={t}
+                lang={lang}
+                metric={view.metric}
+                title={t.legendTitle(metricName, periodText)}
+                classification={classification}
+                noDataNames={classification.noData.map(name)}
+              />
+            </div>
+            <div className="overlay bottom-left">
+              <EngineStatus t={t} lang={lang} status={engine} />
+            </div>
+            {hover && byCode.has(hover.code) && (
+              <MapTooltip x={hover.x} y={hover.y} bounds={mapSize}>
+                <RegionFacts t={t} lang={lang} name={name(hover.code)} stats={vm.children.get(hover.code)} />
+              </MapTooltip>
+            )}
+            <RegionTable t={t} lang={lang} caption={t.tableCaption(unitName, childLevelName, periodText)} levelName={childLevelName} features={features} stats={vm.children} />
+          </main>
+          <aside className="side-panels" data-testid="side-panels" aria-label={unitName}>
+            {/* At a village the household table comes first (HouseholdSlot is where it mounts). */}
+            {unitLevel === 5 && <HouseholdSlot ctx={ctx} />}
+            <RankingList
+              t={t}
+              lang={lang}
+              title={unitLevel === 5 && scopeName ? t.rankingSiblingsTitle(placeName(scopeName, lang)) : t.rankingTitle(childLevelName)}
+              features={features}
+              stats={vm.children}
+              current={unitLevel === 5 ? shown.unit : null}
+              onOpen={openUnit}
+            />
+            {/* Side panels mount here, one line each, e.g. <Scorecard ctx={ctx} /> (see side/panel-context.ts). */}
+          </aside>
         </div>
-        <div className="overlay bottom-right">
-          <Legend
-            t={t}
-            lang={lang}
-            metric={view.metric}
-            title={t.legendTitle(metricName, periodText)}
-            classification={classification}
-            noDataNames={classification.noData.map(name)}
-          />
-        </div>
-        <div className="overlay bottom-left">
-          <EngineStatus t={t} lang={lang} status={engine} />
-        </div>
-        {hover && (
-          <MapTooltip x={hover.x} y={hover.y} bounds={box}>
-            <CountyFacts t={t} lang={lang} name={name(hover.code)} stats={vm.counties.get(hover.code)} />
-          </MapTooltip>
-        )}
-        <CountyTable t={t} lang={lang} caption={t.tableCaption(periodText)} counties={counties} stats={vm.counties} />
-      </main>
+      </div>
     </>
   );
 }

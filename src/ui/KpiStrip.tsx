@@ -12,8 +12,11 @@ interface Kpi {
   note?: string;
 }
 
-/** Headline figures of the root region for the period, large enough to read across a room. */
-export function KpiStrip({ t, lang, period, stats }: { t: Messages; lang: Lang; period: Period; stats: RegionStats | undefined }) {
+/**
+ * Headline figures of the unit on screen for the period, large enough to read across a room.
+ * `state` marks figures under a cross-filter ('filtered') or being recomputed ('stale').
+ */
+export function KpiStrip({ t, lang, unitName, period, stats, state }: { t: Messages; lang: Lang; unitName: string; period: Period; stats: RegionStats | undefined; state: 'plain' | 'filtered' | 'stale' }) {
   const s = stats?.sums;
   const kpis: Kpi[] = [
     { id: 'per-capita', label: t.perCapita, value: formatYuan(stats?.perCapita, lang), unit: t.unitYuan },
@@ -29,10 +32,12 @@ export function KpiStrip({ t, lang, period, stats }: { t: Messages; lang: Lang; 
     },
   ];
   return (
-    <section className="kpi-strip" aria-label={t.kpiGroup} data-testid="kpi-strip">
+    <section className={`kpi-strip ${state}`} aria-label={`${unitName} · ${t.kpiGroup}`} data-testid="kpi-strip" data-state={state} aria-busy={state === 'stale'}>
       <div className="kpi-period">
+        <span className="kpi-unit-name" data-testid="kpi-unit">{unitName}</span>
         <span className="kpi-period-main">{periodLabel(t, period)}</span>
         {period.yearToDate && <span className="ytd-tag">{t.ytdTag}</span>}
+        {state !== 'plain' && <span className="filtered-tag">{t.filtered}</span>}
       </div>
       <dl className="kpis">
         {kpis.map((k) => (

@@ -249,7 +249,9 @@ export function recordPage(context: BrowserContext, page: Page): PageRecord {
   const errors: string[] = [];
   context.on('request', (r) => requests.push(r.url()));
   page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(`console.error: ${msg.text()}`);
+    // Network failures carry the URL only in their location: keep it, so a test can tell which request failed.
+    const url = msg.location().url;
+    if (msg.type() === 'error') errors.push(`console.error: ${msg.text()}${msg.text().startsWith('Failed to load resource') && url ? ` (${url})` : ''}`);
   });
   page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
   page.on('worker', (worker) => {

@@ -20,25 +20,32 @@ const counties = new SumsIndex([
 
 describe('view model', () => {
   it('shows the latest full year by default, with root and county stats', () => {
-    const vm = deriveViewModel({ year: null, quarter: null }, manifest, root, counties, ['A', 'B', 'C']);
+    const vm = deriveViewModel({ year: null, quarter: null }, manifest, root, { code: 'R', sums: root }, counties, ['A', 'B', 'C']);
     expect(vm.period).toEqual({ year: 2024, quarter: 4, yearToDate: false });
-    expect(vm.root?.perCapita).toBe(11_500);
-    expect(vm.root?.growth).toBeCloseTo(0.15, 12);
-    expect(vm.root?.monitoredShare).toBe(0.25);
-    expect(metricValue(vm.counties.get('A'), 'income')).toBe(12_000);
-    expect(metricValue(vm.counties.get('A'), 'growth')).toBeCloseTo(0.2, 12);
+    expect(vm.unit?.perCapita).toBe(11_500);
+    expect(vm.unit?.growth).toBeCloseTo(0.15, 12);
+    expect(vm.unit?.monitoredShare).toBe(0.25);
+    expect(metricValue(vm.children.get('A'), 'income')).toBe(12_000);
+    expect(metricValue(vm.children.get('A'), 'growth')).toBeCloseTo(0.2, 12);
     // B has no 2023 row: income known, growth missing. C has no data at all.
-    expect(metricValue(vm.counties.get('B'), 'income')).toBeCloseTo(11_166.667, 3);
-    expect(metricValue(vm.counties.get('B'), 'growth')).toBeNaN();
-    expect(vm.counties.has('C')).toBe(false);
+    expect(metricValue(vm.children.get('B'), 'income')).toBeCloseTo(11_166.667, 3);
+    expect(metricValue(vm.children.get('B'), 'growth')).toBeNaN();
+    expect(vm.children.has('C')).toBe(false);
     expect(metricValue(undefined, 'income')).toBeNaN();
   });
 
+  it('shows a drilled-into unit from its own sums, in the period the root defines', () => {
+    const vm = deriveViewModel({ year: null, quarter: null }, manifest, root, { code: 'A', sums: counties }, counties, ['A']);
+    expect(vm.period).toEqual({ year: 2024, quarter: 4, yearToDate: false });
+    expect(vm.unit?.perCapita).toBe(12_000);
+    expect(vm.unit?.growth).toBeCloseTo(0.2, 12);
+  });
+
   it('compares a year-to-date period with the same quarter a year earlier', () => {
-    const vm = deriveViewModel({ year: 2025, quarter: null }, manifest, root, counties, ['A']);
+    const vm = deriveViewModel({ year: 2025, quarter: null }, manifest, root, { code: 'R', sums: root }, counties, ['A']);
     expect(vm.period).toEqual({ year: 2025, quarter: 2, yearToDate: true });
-    expect(vm.root?.growth).toBeCloseTo(0.12, 12);
-    expect(metricValue(vm.counties.get('A'), 'growth')).toBeCloseTo(0.1, 12);
+    expect(vm.unit?.growth).toBeCloseTo(0.12, 12);
+    expect(metricValue(vm.children.get('A'), 'growth')).toBeCloseTo(0.1, 12);
     expect(vm.years).toEqual([
       { year: 2023, quarter: 4 },
       { year: 2024, quarter: 4 },

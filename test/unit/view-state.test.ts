@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { NO_FILTER } from '../../src/domain/filter';
 import { DEFAULT_VIEW, isSafeDatasetPath, parseViewState, serializeViewState, type ViewState } from '../../src/state/view-state';
 
 describe('view state in the URL', () => {
@@ -8,9 +9,20 @@ describe('view state in the URL', () => {
   });
 
   it('round-trips a fully specified view', () => {
-    const s: ViewState = { dataset: 'data/jiangxi/', year: 2025, quarter: 3, metric: 'growth', breaks: 'jenks', lang: 'en' };
+    const s: ViewState = {
+      dataset: 'data/jiangxi/',
+      year: 2025,
+      quarter: 3,
+      metric: 'growth',
+      breaks: 'jenks',
+      lang: 'en',
+      region: '640422000000',
+      filter: { categories: ['tuopin', 'marginal'], mgmtClasses: ['safety_net'], relocated: false, causes: [1, 3], incomeRange: [0, 12000.5] },
+    };
     const query = serializeViewState(s);
-    expect(query).toBe('?data=data%2Fjiangxi%2F&year=2025&q=3&metric=growth&breaks=jenks&lang=en');
+    expect(query).toBe(
+      '?data=data%2Fjiangxi%2F&year=2025&q=3&metric=growth&breaks=jenks&lang=en&region=640422000000&filter=cat:tuopin,marginal;mgmt:safety_net;reloc:0;cause:1,3;inc:0,12000.5',
+    );
     expect(parseViewState(query)).toEqual(s);
   });
 
@@ -36,5 +48,40 @@ describe('view state in the URL', () => {
     expect(parseViewState('?data=/datasets/ningxia/').dataset).toBe('/datasets/ningxia/');
     expect(isSafeDatasetPath('../other/ningxia')).toBe(true);
     expect(isSafeDatasetPath('data/ningxia/?x=1')).toBe(false);
+  });
+
+  it('round-trips the region and each kind of filter on its own', () => {
+    const filters = [
+      { ...NO_FILTER, categories: ['sudden' as const] },
+      { ...NO_FILTER, mgmtClasses: ['high_quality' as const, 'key_monitoring' as const] },
+      { ...NO_FILTER, relocated: true },
+      { ...NO_FILTER, causes: [8] },
+      { ...NO_FILTER, incomeRange: [-500, 7800] as [number, number] },
+    ];
+    for (const filter of filters) {
+      const s: ViewState = { ...DEFAULT_VIEW, region: '640422105000', filter };
+      expect(parseViewState(serializeViewState(s))).toEqual(s);
+    }
+  });
+
+  it('writes filter lists in vocabulary order, so equal filters give equal URLs', () => {
+    const a = serializeViewState({ ...DEFAULT_VIEW, filter: { ...NO_FILTER, categories: ['marginal', 'tuopin'], causes: [3, 1] } });
+    const b = serializeViewState({ ...DEFAULT_VIEW, filter: { ...NO_FILTER, categories: ['tuopin', 'marginal'], causes: [1, 3] } });
+    expect(a).toBe(b);
+    expect(a).toBe('?filter=cat:tuopin,marginal;cause:1,3');
+  });
+
+  it('falls back to the root region for anything but a 12-digit code', () => {
+    for (const bad of ['6404', '64042200000x', '6404220000001', '', '../640422000000']) {
+      expect(parseViewState(`?region=${encodeURIComponent(bad)}`).region).toBeNull();
+    }
+  });
+
+  it('drops invalid filter parts and keeps the valid ones', () => {
+    expect(parseViewState('?filter=cat:tuopin,rich;mgmt:x;reloc:2;cause:0,9,4;inc:5,1').filter).toEqual({ ...NO_FILTER, categories: ['tuopin'], causes: [4] });
+    expect(parseViewState("?filter=inc:0,1e9;reloc:1;cat:');DROP").filter).toEqual({ ...NO_FILTER, relocated: true });
+    expect(parseViewState('?filter=inc:0,abc').filter).toEqual(NO_FILTER);
+    expect(parseViewState('?filter=garbage').filter).toEqual(NO_FILTER);
+    expect(parseViewState(`?filter=${'cat:tuopin;'.repeat(50)}`).filter).toEqual(NO_FILTER);
   });
 });

@@ -2,10 +2,11 @@ import { GeoJsonLayer } from '@deck.gl/layers';
 import type { BoundaryCollection } from '../../data/dataset-client';
 import { fillOf, hexToRgba, type Classification } from './classes';
 
-type CountyFeature = BoundaryCollection['features'][number];
+type RegionFeature = BoundaryCollection['features'][number];
 
 export interface ChoroplethLayerProps {
-  counties: BoundaryCollection;
+  /** The regions on the map (counties, townships or villages). */
+  features: BoundaryCollection;
   classification: Classification;
   /**
    * Changes whenever the colours change (metric, period, break method). Colours are recomputed
@@ -22,11 +23,11 @@ const HOVER_LINE: [number, number, number, number] = [40, 52, 66, 255];
 const SELECTED_LINE: [number, number, number, number] = [214, 40, 40, 255];
 const NONE: [number, number, number, number] = [0, 0, 0, 0];
 
-/** The county fills, coloured by class, with thin white borders; pickable for hover and click. */
-export function choroplethLayer(p: ChoroplethLayerProps): GeoJsonLayer<CountyFeature['properties']> {
-  return new GeoJsonLayer<CountyFeature['properties']>({
+/** The region fills, coloured by class, with thin white borders; pickable for hover and click. */
+export function choroplethLayer(p: ChoroplethLayerProps): GeoJsonLayer<RegionFeature['properties']> {
+  return new GeoJsonLayer<RegionFeature['properties']>({
     id: 'choropleth',
-    data: p.counties,
+    data: p.features,
     filled: true,
     stroked: true,
     pickable: true,
@@ -40,12 +41,12 @@ export function choroplethLayer(p: ChoroplethLayerProps): GeoJsonLayer<CountyFea
   });
 }
 
-/** Outlines of the hovered and the selected county, drawn above the fills and their borders. */
-export function focusOutlineLayer(p: ChoroplethLayerProps): GeoJsonLayer<CountyFeature['properties']> {
+/** Outlines of the hovered and the selected region, drawn above the fills and their borders. */
+export function focusOutlineLayer(p: ChoroplethLayerProps): GeoJsonLayer<RegionFeature['properties']> {
   const key = `${p.hovered}|${p.selected}`;
-  return new GeoJsonLayer<CountyFeature['properties']>({
+  return new GeoJsonLayer<RegionFeature['properties']>({
     id: 'focus-outline',
-    data: p.counties,
+    data: p.features,
     filled: false,
     stroked: true,
     pickable: false,

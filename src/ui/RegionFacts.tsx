@@ -2,8 +2,8 @@ import type { RegionStats } from '../domain/income';
 import type { Lang, Messages } from '../i18n';
 import { formatGrowth, formatInteger, formatYuan } from '../i18n/format';
 
-/** Name, value, growth, households and persons of one county: the tooltip's and selection card's body. */
-export function CountyFacts({ t, lang, name, stats }: { t: Messages; lang: Lang; name: string; stats: RegionStats | undefined }) {
+/** Name, value, growth, households and persons of one region: the tooltip's and selection card's body. */
+export function RegionFacts({ t, lang, name, stats }: { t: Messages; lang: Lang; name: string; stats: RegionStats | undefined }) {
   return (
     <>
       <div className="facts-name">{name}</div>

@@ -7,13 +7,13 @@ import { formatGrowth, formatInteger, formatYuan } from '../i18n/format';
  * The map's figures as a table for screen readers (visually hidden): the choropleth itself cannot
  * be read without sight or a pointer.
  */
-export function CountyTable({ t, lang, caption, counties, stats }: { t: Messages; lang: Lang; caption: string; counties: BoundaryCollection; stats: Map<string, RegionStats> }) {
+export function RegionTable({ t, lang, caption, levelName, features, stats }: { t: Messages; lang: Lang; caption: string; levelName: string; features: BoundaryCollection; stats: Map<string, RegionStats> }) {
   return (
     <table className="sr-only">
       <caption>{caption}</caption>
       <thead>
         <tr>
-          <th scope="col">{t.county}</th>
+          <th scope="col">{levelName}</th>
           <th scope="col">{`${t.perCapita} (${t.unitYuan})`}</th>
           <th scope="col">{t.growth}</th>
           <th scope="col">{`${t.households} (${t.unitHouseholds})`}</th>
@@ -21,7 +21,7 @@ export function CountyTable({ t, lang, caption, counties, stats }: { t: Messages
         </tr>
       </thead>
       <tbody>
-        {counties.features.map((f) => {
+        {features.features.map((f) => {
           const s = stats.get(f.properties.code);
           return (
             <tr key={f.properties.code}>
