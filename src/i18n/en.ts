@@ -68,8 +68,7 @@ export const en: Messages = {
   play: 'Play',
   pause: 'Pause',
 
-  householdSlotTitle: 'Households',
-  householdSlotNote: 'The village’s anonymised household table appears here.',
+  householdSlotTitle: 'Village at a glance',
 
   loadingTitle: 'Loading data',
   stepManifest: 'Manifest',

@@ -75,7 +75,6 @@ export interface Messages {
   pause: string;
 
   householdSlotTitle: string;
-  householdSlotNote: string;
 
   loadingTitle: string;
   stepManifest: string;

@@ -69,8 +69,7 @@ export const zh: Messages = {
   play: '播放',
   pause: '暂停',
 
-  householdSlotTitle: '农户明细',
-  householdSlotNote: '本村匿名农户明细表在此显示。',
+  householdSlotTitle: '本村概况',
 
   loadingTitle: '正在加载数据',
   stepManifest: '数据清单',

@@ -31,6 +31,8 @@ export interface ViewState {
   region: string | null;
   /** Cross-filter on households; `NO_FILTER` shows everyone (pre-aggregated sums). */
   filter: HouseholdFilter;
+  /** Plan whose targets the scorecard evaluates (an id of `manifest.plans`); null = the dataset's first plan. */
+  plan: string | null;
 }
 
 export const DEFAULT_DATASET = 'data/ningxia/';
@@ -44,10 +46,11 @@ export const DEFAULT_VIEW: ViewState = {
   lang: DEFAULT_LANG,
   region: null,
   filter: NO_FILTER,
+  plan: null,
 };
 
 /** Query parameter names. */
-const P = { dataset: 'data', year: 'year', quarter: 'q', metric: 'metric', breaks: 'breaks', lang: 'lang', region: 'region', filter: 'filter' } as const;
+const P = { dataset: 'data', year: 'year', quarter: 'q', metric: 'metric', breaks: 'breaks', lang: 'lang', region: 'region', filter: 'filter', plan: 'plan' } as const;
 
 /**
  * A dataset path is accepted only when it is relative or root-relative and made of plain path
@@ -69,6 +72,11 @@ function intIn(value: string | null, min: number, max: number): number | null {
 }
 
 /** A 12-digit statistical code, or null. */
+/** A plan id: lower-case words, digits and dashes (e.g. `ningxia-2024`). */
+function planId(value: string | null): string | null {
+  return value !== null && /^[a-z0-9-]{1,40}$/.test(value) ? value : null;
+}
+
 function regionCode(value: string | null): string | null {
   return value !== null && /^\d{12}$/.test(value) ? value : null;
 }
@@ -86,6 +94,7 @@ export function parseViewState(search: string): ViewState {
     lang: oneOf(q.get(P.lang), LANGS, DEFAULT_VIEW.lang),
     region: regionCode(q.get(P.region)),
     filter: parseFilter(q.get(P.filter)),
+    plan: planId(q.get(P.plan)),
   };
 }
 
@@ -102,6 +111,7 @@ export function serializeViewState(s: ViewState): string {
   if (s.breaks !== DEFAULT_VIEW.breaks) q.set(P.breaks, s.breaks);
   if (s.lang !== DEFAULT_VIEW.lang) q.set(P.lang, s.lang);
   if (s.region !== null) q.set(P.region, s.region);
+  if (s.plan !== null) q.set(P.plan, s.plan);
   const filter = serializeFilter(s.filter);
   if (filter) q.set(P.filter, filter);
   // `,` `:` `;` are legal in a query (RFC 3986) and keep the filter readable; undo their escaping.

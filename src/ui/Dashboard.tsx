@@ -24,6 +24,7 @@ import { MapTooltip } from './MapTooltip';
 import { periodLabelLong } from './period-label';
 import { RegionFacts } from './RegionFacts';
 import { RegionTable } from './RegionTable';
+import { AnalysisPanels } from './side/AnalysisPanels';
 import { HouseholdSlot } from './side/HouseholdSlot';
 import type { PanelContext } from './side/panel-context';
 import { RankingList } from './side/RankingList';
@@ -176,7 +177,7 @@ export function Dashboard({ t, data, view, update }: DashboardProps) {
               current={unitLevel === 5 ? shown.unit : null}
               onOpen={openUnit}
             />
-            {/* Side panels mount here, one line each, e.g. <Scorecard ctx={ctx} /> (see side/panel-context.ts). */}
+            <AnalysisPanels ctx={ctx} engineStarted={engine.state !== 'idle'} planId={view.plan} onPlan={(plan) => update({ plan })} />
           </aside>
         </div>
       </div>

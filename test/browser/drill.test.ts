@@ -11,6 +11,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { BoundaryCollection } from '../../src/data/dataset-client';
 import { labelPosition } from '../../src/map/labels/label-points';
+import { loadPlanFile, runReport } from '../../src/pipeline/cli/report';
 import { NativeDuckDB } from '../../src/pipeline/native-duckdb';
 import { chromiumForTests, launchChromium, recordPage, startStaticServer, type LaunchedBrowser, type PageRecord, type StaticServer } from './harness';
 import { legendColoursOnMap } from './map-pixels';
@@ -112,6 +113,28 @@ describe.skipIf(!chrome)('drill-down Ningxia → 西吉县 → township → vill
     for (const code of await rows.evaluateAll((els) => els.map((e) => e.getAttribute('data-code')))) expect(code).toMatch(/^640422\d{3}000$/);
   });
 
+  test('the scorecard of 西吉县 equals npm run report for the same region and year', async () => {
+    await page.waitForSelector('[data-testid="scorecard"][data-state="ready"]', { timeout: 120_000 });
+    await page.locator('[data-testid="scorecard"]').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${ARTIFACTS}/drill-2b-scorecard.png` });
+    const shown = await page.locator('[data-testid="scorecard"] tr[data-target]').evaluateAll((trs) =>
+      trs.map((tr) => ({
+        targetId: tr.getAttribute('data-target'),
+        status: tr.getAttribute('data-status'),
+        actual: tr.querySelectorAll('td')[0].getAttribute('data-value'),
+        target: tr.querySelectorAll('td')[1].getAttribute('data-value'),
+      })));
+    // The view shows the dataset's latest full year, 2024.
+    const report = await runReport({ data: DATA, plan: loadPlanFile('ningxia-2024'), codes: [XIJI], year: 2024 });
+    expect(report.length).toBeGreaterThan(0);
+    expect(shown.map((r) => r.targetId)).toEqual(report.map((r) => r.targetId));
+    for (const [i, r] of report.entries()) {
+      expect(shown[i].status).toBe(r.status);
+      expect(Number(shown[i].actual)).toBeCloseTo(r.actual!, 6);
+      expect(Number(shown[i].target)).toBeCloseTo(r.target!, 6);
+    }
+  }, 180_000);
+
   test('clicking a row of the ranking list drills into that township', async () => {
     const row = page.locator('[data-testid="ranking-row"]').first();
     township = (await row.getAttribute('data-code'))!;
@@ -144,7 +167,17 @@ describe.skipIf(!chrome)('drill-down Ningxia → 西吉县 → township → vill
     const slot = page.locator('[data-testid="side-panels"] [data-testid="household-slot"]');
     expect(await slot.getAttribute('data-code')).toBe(village);
     expect(await page.locator('[data-testid="ranking-row"][aria-current="true"]').getAttribute('data-code')).toBe(village);
-  });
+    // The village's anonymised households, as many as the parquet holds for it.
+    const table = page.locator('[data-testid="side-panels"] [data-testid="household-table"]');
+    await page.waitForSelector('[data-testid="household-table"][data-state="ready"]', { timeout: 120_000 });
+    const [{ n }] = await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM households h JOIN income i USING (hh_id)
+      WHERE h.village_code = '${village}' AND i.year = 2024 AND i.quarter = 4`);
+    expect(n).toBeGreaterThan(0);
+    expect(await table.locator('[data-testid="household-pager"]').getAttribute('data-total')).toBe(String(n));
+    expect(await table.locator('tbody tr').count()).toBe(Math.min(n, 50));
+    await table.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${ARTIFACTS}/drill-4b-households.png` });
+  }, 180_000);
 
   test('back returns to the villages of the township', async () => {
     await page.goBack();

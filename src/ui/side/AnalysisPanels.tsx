@@ -1,0 +1,127 @@
+import { useEffect, useMemo, useState } from 'react';
+import type { Connector } from '../../data/engine/connector';
+import { BUNDLED_PLAN_IDS, loadBundledPlan } from '../../data/plans';
+import { queryReference, type ReferenceValue } from '../../data/queries/reference';
+import { queryRegionNames, type RegionName } from '../../data/queries/regions';
+import type { DatasetClient } from '../../data/dataset-client';
+import { TARGET_MESSAGES } from '../../i18n/targets';
+import { targetApplies } from '../../targets/evaluate';
+import { valueForYear } from '../../targets/plan';
+import type { Plan } from '../../targets/types';
+import {
+  ChangePanel, ChipBar, CompositionPanel, HistogramPanel, HouseholdTable, LedgersPanel, monitoringLineFor, referencesFor, regionNamer, TrendPanel,
+  type PanelContext as AnalysisContext,
+} from '../panels';
+import { Scorecard } from '../targets/Scorecard';
+import type { PanelContext } from './panel-context';
+
+/** The engine once started elsewhere (after the first map is painted); null until it is ready. */
+function useConnector(client: DatasetClient, started: boolean): Connector | null {
+  const [db, setDb] = useState<Connector | null>(null);
+  useEffect(() => {
+    if (!started) return;
+    let live = true;
+    client.engine().then((c) => live && setDb(c), () => live && setDb(null));
+    return () => {
+      live = false;
+    };
+  }, [client, started]);
+  return db;
+}
+
+/** Plans the dataset names that the app bundles. */
+export function availablePlans(planIds: string[]): string[] {
+  return planIds.filter((id) => BUNDLED_PLAN_IDS.includes(id));
+}
+
+export interface AnalysisPanelsProps {
+  ctx: PanelContext;
+  /** The engine has been started (the first map is painted). */
+  engineStarted: boolean;
+  /** Plan chosen in the view state; null for the dataset's first plan. */
+  planId: string | null;
+  onPlan: (id: string) => void;
+}
+
+/**
+ * The side column's analysis: the cross-filter chips, the target scorecard of the chosen plan,
+ * income composition, trend with targets and reference series, the income histogram with its
+ * brush, rising/flat/falling with the decline causes, the three ledgers, and at a village the
+ * household table. Every panel follows the unit, period and cross-filter on screen.
+ */
+export function AnalysisPanels({ ctx, engineStarted, planId, onPlan }: AnalysisPanelsProps) {
+  const { t, lang, client, manifest, unit, period, filter, setFilter } = ctx;
+  const db = useConnector(client, engineStarted);
+  const plans = availablePlans(manifest.plans);
+  const chosen = planId && plans.includes(planId) ? planId : (plans[0] ?? null);
+  const [plan, setPlan] = useState<Plan | null>(null);
+  useEffect(() => {
+    let live = true;
+    setPlan(null);
+    if (chosen) loadBundledPlan(chosen).then((p) => live && setPlan(p), () => live && setPlan(null));
+    return () => {
+      live = false;
+    };
+  }, [chosen]);
+
+  const [ref, setRef] = useState<ReferenceValue[]>([]);
+  const [names, setNames] = useState<RegionName[]>([]);
+  const root = manifest.root;
+  useEffect(() => {
+    if (!db) return;
+    let live = true;
+    void Promise.all([queryReference(db), queryRegionNames(db, { code: root.code, level: root.level })]).then(([r, n]) => {
+      if (!live) return;
+      setRef(r);
+      setNames(n);
+    });
+    return () => {
+      live = false;
+    };
+  }, [db, root.code, root.level]);
+
+  const childName = useMemo(() => regionNamer(names, lang), [names, lang]);
+  const unitRef = useMemo(() => ({ code: unit.code, level: unit.level, name: unit.name, tags: [] as string[], parentCode: null }), [unit]);
+  if (!period) return null;
+
+  const actx: AnalysisContext = {
+    t, lang, db,
+    scope: { within: { code: unit.code, level: unit.level }, filter, period: { year: period.year, quarter: period.quarter } },
+    years: manifest.years,
+    asOf: manifest.asOf,
+    childName,
+  };
+  // Target lines of the trend: the plan's per-capita income levels that bind this unit.
+  const targets = (plan?.targets ?? [])
+    .filter((g) => g.kind === 'level' && g.metric === 'per_capita_income' && !g.noData && targetApplies(g, unitRef, plan!.region))
+    .flatMap((g) => g.years.map((year) => ({ label: g.label[lang], year, value: valueForYear(g.value, year) ?? Number.NaN })))
+    .filter((x) => Number.isFinite(x.value));
+  const line = monitoringLineFor(ref, unit.code, period.year);
+  const m = TARGET_MESSAGES[lang];
+
+  return (
+    <>
+      <ChipBar t={t} lang={lang} filter={filter} onFilter={setFilter} />
+      {unit.level === 5 && <HouseholdTable {...actx} />}
+      {plans.length > 1 && (
+        <label className="plan-select">
+          {m.plan}
+          <select value={chosen ?? ''} onChange={(e) => onPlan(e.target.value)} data-testid="plan-select">
+            {plans.map((id) => (
+              <option key={id} value={id}>{id}</option>
+            ))}
+          </select>
+        </label>
+      )}
+      <Scorecard lang={lang} db={db} plan={plan} manifest={manifest} unitCode={unit.code} year={period.year} />
+      <TrendPanel {...actx} targets={targets} references={referencesFor(ref, unit.code, t)} projected="auto" />
+      <CompositionPanel {...actx} />
+      <HistogramPanel {...actx} monitoringLine={line} onBrush={(range) => setFilter({ ...filter, incomeRange: range })} />
+      <ChangePanel
+        {...actx}
+        onCause={(c) => setFilter({ ...filter, causes: filter.causes.includes(c) ? filter.causes.filter((x) => x !== c) : [...filter.causes, c] })}
+      />
+      <LedgersPanel {...actx} monitoringLine={line} />
+    </>
+  );
+}
