@@ -34,6 +34,13 @@ export interface Messages {
   metric: string;
   metricIncome: string;
   metricGrowth: string;
+  metricGap: string;
+  metricStatus: string;
+  mapTarget: string;
+  mapTargetsEvaluating: string;
+  mapTargetsNone: string;
+  legendUnitTarget: string;
+  legendCentreTarget: string;
   breaks: string;
   quantile: string;
   jenks: string;

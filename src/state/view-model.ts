@@ -48,5 +48,8 @@ export function deriveViewModel(
 /** The number a metric shows for a region: per-capita net income (yuan) or its growth (0.163). */
 export function metricValue(stats: RegionStats | undefined, metric: Metric): number {
   if (!stats) return Number.NaN;
-  return metric === 'income' ? stats.perCapita : stats.growth;
+  if (metric === 'income') return stats.perCapita;
+  if (metric === 'growth') return stats.growth;
+  return Number.NaN; // gap and status come from the targets engine, not from the sums
+
 }

@@ -4,8 +4,9 @@ import { DEFAULT_LANG, LANGS, type Lang } from '../i18n';
 import { parseFilter, serializeFilter } from './filter-param';
 
 /** What the choropleth colours counties by. */
-export type Metric = 'income' | 'growth';
-export const METRICS: readonly Metric[] = ['income', 'growth'];
+/** `gap` and `status` colour units by one target of the plan (`target`). */
+export type Metric = 'income' | 'growth' | 'gap' | 'status';
+export const METRICS: readonly Metric[] = ['income', 'growth', 'gap', 'status'];
 export const BREAK_METHODS: readonly BreakMethod[] = ['quantile', 'jenks'];
 
 /**
@@ -33,6 +34,8 @@ export interface ViewState {
   filter: HouseholdFilter;
   /** Plan whose targets the scorecard evaluates (an id of `manifest.plans`); null = the dataset's first plan. */
   plan: string | null;
+  /** Target the gap and status maps show (a target id of the plan); null = the first the units answer. */
+  target: string | null;
 }
 
 export const DEFAULT_DATASET = 'data/ningxia/';
@@ -47,10 +50,11 @@ export const DEFAULT_VIEW: ViewState = {
   region: null,
   filter: NO_FILTER,
   plan: null,
+  target: null,
 };
 
 /** Query parameter names. */
-const P = { dataset: 'data', year: 'year', quarter: 'q', metric: 'metric', breaks: 'breaks', lang: 'lang', region: 'region', filter: 'filter', plan: 'plan' } as const;
+const P = { dataset: 'data', year: 'year', quarter: 'q', metric: 'metric', breaks: 'breaks', lang: 'lang', region: 'region', filter: 'filter', plan: 'plan', target: 'target' } as const;
 
 /**
  * A dataset path is accepted only when it is relative or root-relative and made of plain path
@@ -77,6 +81,11 @@ function planId(value: string | null): string | null {
   return value !== null && /^[a-z0-9-]{1,40}$/.test(value) ? value : null;
 }
 
+/** A target id: lower-case words, digits, dashes and dots (e.g. `growth-above-regional`). */
+function targetId(value: string | null): string | null {
+  return value !== null && /^[a-z0-9.-]{1,60}$/.test(value) ? value : null;
+}
+
 function regionCode(value: string | null): string | null {
   return value !== null && /^\d{12}$/.test(value) ? value : null;
 }
@@ -95,6 +104,7 @@ export function parseViewState(search: string): ViewState {
     region: regionCode(q.get(P.region)),
     filter: parseFilter(q.get(P.filter)),
     plan: planId(q.get(P.plan)),
+    target: targetId(q.get(P.target)),
   };
 }
 
@@ -112,6 +122,7 @@ export function serializeViewState(s: ViewState): string {
   if (s.lang !== DEFAULT_VIEW.lang) q.set(P.lang, s.lang);
   if (s.region !== null) q.set(P.region, s.region);
   if (s.plan !== null) q.set(P.plan, s.plan);
+  if (s.target !== null) q.set(P.target, s.target);
   const filter = serializeFilter(s.filter);
   if (filter) q.set(P.filter, filter);
   // `,` `:` `;` are legal in a query (RFC 3986) and keep the filter readable; undo their escaping.

@@ -13,17 +13,37 @@ export interface ControlsProps {
   onYear: (year: number, playing: boolean) => void;
   onMetric: (metric: Metric) => void;
   onBreaks: (breaks: BreakMethod) => void;
+  /** Targets the gap and status maps can show (id, label), the one shown, and how to choose. */
+  targets: { id: string; label: string }[];
+  target: string | null;
+  onTarget: (id: string) => void;
+  /** A line under the target choice (evaluating, none to show). */
+  targetNote: string | null;
 }
 
 /** Year slider, indicator and class-break choice. Native inputs and radio groups: keyboard and screen-reader ready. */
 export function Controls(p: ControlsProps) {
-  const metricLabel: Record<Metric, string> = { income: p.t.metricIncome, growth: p.t.metricGrowth };
+  const metricLabel: Record<Metric, string> = { income: p.t.metricIncome, growth: p.t.metricGrowth, gap: p.t.metricGap, status: p.t.metricStatus };
+  const byTarget = p.metric === 'gap' || p.metric === 'status';
   const breaksLabel: Record<BreakMethod, string> = { quantile: p.t.quantile, jenks: p.t.jenks };
   return (
     <form className="controls panel" aria-label={p.t.controlsGroup} onSubmit={(e) => e.preventDefault()}>
       <YearSlider t={p.t} years={p.years} year={p.year} onYear={p.onYear} />
       <Segmented name="metric" legend={p.t.metric} options={METRICS} labels={metricLabel} value={p.metric} onChange={p.onMetric} />
-      <Segmented name="breaks" legend={p.t.breaks} options={BREAK_METHODS} labels={breaksLabel} value={p.breaks} onChange={p.onBreaks} />
+      {byTarget && p.targets.length > 0 && (
+        <label className="control target-select">
+          <span>{p.t.mapTarget}</span>
+          <select data-testid="map-target" value={p.target ?? ''} onChange={(e) => p.onTarget(e.target.value)}>
+            {p.targets.map((g) => (
+              <option key={g.id} value={g.id}>{g.label}</option>
+            ))}
+          </select>
+        </label>
+      )}
+      {byTarget && p.targetNote && <p className="control-note" role="status">{p.targetNote}</p>}
+      {p.metric !== 'status' && (
+        <Segmented name="breaks" legend={p.t.breaks} options={BREAK_METHODS} labels={breaksLabel} value={p.breaks} onChange={p.onBreaks} />
+      )}
     </form>
   );
 }

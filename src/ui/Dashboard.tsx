@@ -4,6 +4,10 @@ import type { FirstScreenData } from '../data/first-screen';
 import { NO_FILTER, type HouseholdFilter } from '../domain/filter';
 import type { Lang, Messages } from '../i18n';
 import { placeName } from '../i18n';
+import { formatGap, TARGET_MESSAGES } from '../i18n/targets';
+import type { Classification } from '../map/choropleth/classes';
+import { gapClassification, statusClassification, type StatusClassification } from '../map/choropleth/target-classes';
+import { useTargetMap } from '../state/use-target-map';
 import { classify } from '../map/choropleth/classes';
 import { MapView, type HoverInfo } from '../map/MapView';
 import { levelOfCode, mapScopeOf, resolveUnit } from '../domain/drill';
@@ -24,7 +28,7 @@ import { MapTooltip } from './MapTooltip';
 import { periodLabelLong } from './period-label';
 import { RegionFacts } from './RegionFacts';
 import { RegionTable } from './RegionTable';
-import { AnalysisPanels } from './side/AnalysisPanels';
+import { AnalysisPanels, availablePlans } from './side/AnalysisPanels';
 import { HouseholdSlot } from './side/HouseholdSlot';
 import type { PanelContext } from './side/panel-context';
 import { RankingList } from './side/RankingList';
@@ -69,12 +73,27 @@ export function Dashboard({ t, data, view, update }: DashboardProps) {
     const unitSums = shown.unit === manifest.root.code && filtered.state !== 'ready' ? rootSums : sums.unitSums;
     return deriveViewModel(view, manifest, rootSums, { code: shown.unit, sums: unitSums }, sums.childSums, codes);
   }, [shown, filtered, view, manifest, rootSums, codes]);
-  const classification = useMemo(() => {
+  // Gap and status maps: every target of the plan evaluated on the units shown.
+  const byTargetMap = view.metric === 'gap' || view.metric === 'status';
+  const plans = availablePlans(manifest.plans);
+  const planId = view.plan && plans.includes(view.plan) ? view.plan : (plans[0] ?? null);
+  const targetMap = useTargetMap(client, byTargetMap && engine.state !== 'idle', manifest, planId, codes, vm?.period?.year ?? null);
+  const mapTargets = useMemo(() => {
+    if (targetMap.state !== 'ready') return [];
+    return targetMap.plan.targets
+      .filter((g) => [...(targetMap.byTarget.get(g.id)?.values() ?? [])].some((e) => e.status !== 'no_data'))
+      .map((g) => ({ id: g.id, label: g.label[view.lang] }));
+  }, [targetMap, view.lang]);
+  const targetId = view.target && mapTargets.some((g) => g.id === view.target) ? view.target : (mapTargets[0]?.id ?? null);
+  const targetEvals = targetMap.state === 'ready' && targetId ? targetMap.byTarget.get(targetId) : undefined;
+  const classification = useMemo((): Classification | StatusClassification => {
+    if (view.metric === 'status') return statusClassification(targetEvals ?? new Map(), codes);
+    if (view.metric === 'gap') return gapClassification(targetEvals ?? new Map(), codes, view.breaks, CLASSES);
     const values = new Map(codes.map((c) => [c, metricValue(vm?.children.get(c), view.metric)]));
     return view.metric === 'income'
       ? classify(values, { method: view.breaks, k: CLASSES, ramp: 'sequential' })
       : classify(values, { method: view.breaks, k: CLASSES, ramp: 'diverging', center: vm?.unit?.growth ?? Number.NaN });
-  }, [codes, vm, view.metric, view.breaks]);
+  }, [codes, vm, view.metric, view.breaks, targetEvals]);
 
   const openUnit = useCallback((code: string) => update({ region: code === manifest.root.code ? null : code }), [update, manifest]);
   /** The cross-filter other panels set; pushes a history entry. */
@@ -94,10 +113,18 @@ export function Dashboard({ t, data, view, update }: DashboardProps) {
     const props = byCode.get(code);
     return props ? placeName(props, lang) : code;
   };
-  const metricName = view.metric === 'income' ? t.metricIncome : t.metricGrowth;
+  const targetLabel = mapTargets.find((g) => g.id === targetId)?.label;
+  const metricName =
+    view.metric === 'income' ? t.metricIncome : view.metric === 'growth' ? t.metricGrowth
+      : `${view.metric === 'gap' ? t.metricGap : t.metricStatus}${targetLabel ? ` · ${targetLabel}` : ''}`;
+  const targetNote = !byTargetMap ? null
+    : targetMap.state === 'error' ? targetMap.message
+    : targetMap.state === 'ready' ? (mapTargets.length === 0 ? t.mapTargetsNone : null)
+    : t.mapTargetsEvaluating;
+  const gapUnit = targetEvals ? [...targetEvals.values()][0]?.unit : undefined;
   const periodText = periodLabelLong(t, p);
   const figures = filtered.state === 'running' ? 'stale' : filtered.state === 'ready' ? 'filtered' : 'plain';
-  const colorKey = `${view.metric}|${p.year}|${p.quarter}|${view.breaks}|${shown.unit}|${filtered.state}`;
+  const colorKey = `${view.metric}|${p.year}|${p.quarter}|${view.breaks}|${shown.unit}|${filtered.state}|${targetMap.state}|${targetId}`;
   const ctx: PanelContext = {
     t, lang, client, manifest, period: p, stats: vm.unit, filter: view.filter, setFilter, openUnit,
     unit: { code: shown.unit, level: unitLevel, name: unitName },
@@ -142,6 +169,10 @@ export function Dashboard({ t, data, view, update }: DashboardProps) {
                 onYear={(year, playing) => update({ year, quarter: null }, { replace: playing })}
                 onMetric={(metric) => update({ metric })}
                 onBreaks={(breaks) => update({ breaks })}
+                targets={mapTargets}
+                target={targetId}
+                onTarget={(target) => update({ target })}
+                targetNote={targetNote}
               />
               <FilterStatus t={t} state={filtered} onClear={() => setFilter(NO_FILTER)} />
             </div>
@@ -153,6 +184,8 @@ export function Dashboard({ t, data, view, update }: DashboardProps) {
                 title={t.legendTitle(metricName, periodText)}
                 classification={classification}
                 noDataNames={classification.noData.map(name)}
+                formatGap={gapUnit ? (x) => formatGap(x, gapUnit, lang) : undefined}
+                categoryLabels={'categories' in classification ? classification.categories.map((s) => TARGET_MESSAGES[lang].statusName[s]) : undefined}
               />
             </div>
             <div className="overlay bottom-left">

@@ -11,20 +11,25 @@ export interface LegendProps {
   classification: Classification;
   /** Display names of the regions without data. */
   noDataNames: string[];
+  /** For the gap map: how to print a gap in the target's unit. */
+  formatGap?: (x: number) => string;
+  /** For the status map: the name of each class. */
+  categoryLabels?: string[];
 }
 
 /** Colour classes with their value ranges and counts, plus the grey "no data" class. */
-export function Legend({ t, lang, metric, title, classification, noDataNames }: LegendProps) {
-  const fmt = (x: number) => (metric === 'income' ? formatYuan(x, lang) : formatGrowth(x, lang));
+export function Legend({ t, lang, metric, title, classification, noDataNames, formatGap, categoryLabels }: LegendProps) {
+  const fmt = (x: number) => (metric === 'income' ? formatYuan(x, lang) : metric === 'gap' && formatGap ? formatGap(x) : formatGrowth(x, lang));
+  const unit = metric === 'income' ? t.legendUnitYuan : metric === 'growth' ? t.legendUnitPercent : metric === 'gap' ? t.legendUnitTarget : null;
   return (
     <section className="legend panel" aria-label={title} data-testid="legend">
       <h2>{title}</h2>
-      <p className="legend-unit">{metric === 'income' ? t.legendUnitYuan : t.legendUnitPercent}</p>
+      {unit && <p className="legend-unit">{unit}</p>}
       <ul>
-        {[...classification.classes].reverse().map((c) => (
-          <li key={`${c.lower}-${c.upper}`}>
+        {[...classification.classes].map((c, i) => ({ c, i })).reverse().map(({ c, i }) => (
+          <li key={`${c.lower}-${c.upper}-${i}`}>
             <span className="swatch" style={{ background: c.color }} aria-hidden="true" />
-            <span className="range">{formatRange(fmt(c.lower), fmt(c.upper))}</span>
+            <span className="range">{categoryLabels ? categoryLabels[i] : formatRange(fmt(c.lower), fmt(c.upper))}</span>
             <span className="count">{t.legendCount(c.count)}</span>
           </li>
         ))}
@@ -37,7 +42,9 @@ export function Legend({ t, lang, metric, title, classification, noDataNames }: 
           </li>
         )}
       </ul>
-      {classification.center !== null && <p className="legend-note">{t.legendCentre(formatGrowth(classification.center, lang))}</p>}
+      {classification.center !== null && (
+        <p className="legend-note">{metric === 'gap' ? t.legendCentreTarget : t.legendCentre(formatGrowth(classification.center, lang))}</p>
+      )}
     </section>
   );
 }

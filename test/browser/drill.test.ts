@@ -204,6 +204,31 @@ describe.skipIf(!chrome)('drill-down Ningxia → 西吉县 → township → vill
     await fresh.close();
   });
 
+  test('the status map colours the twelve "growth" counties by their target status, as npm run report finds it', async () => {
+    const fresh = await browser.context.newPage();
+    await fresh.goto(`${server.origin}/?year=2024&metric=status&target=growth-above-regional`);
+    await fresh.waitForFunction(() => {
+      const legend = document.querySelector('[data-testid="legend"]');
+      return !!legend && /已完成|未完成/.test(legend.textContent ?? '');
+    }, undefined, { timeout: 120_000 });
+    await fresh.evaluate(() => document.fonts.ready);
+    await fresh.waitForTimeout(500);
+    await fresh.screenshot({ path: `${ARTIFACTS}/drill-status-map.png` });
+    expect(await fresh.locator('[data-testid="map-target"]').inputValue()).toBe('growth-above-regional');
+    const report = await runReport({ data: DATA, plan: loadPlanFile('ningxia-2024'), level: 3, year: 2024 });
+    const growth = report.filter((r) => r.targetId === 'growth-above-regional');
+    expect(growth).toHaveLength(12);
+    const legend = (await fresh.locator('[data-testid="legend"]').textContent()) ?? '';
+    const met = growth.filter((r) => r.status === 'met').length;
+    const missed = growth.filter((r) => r.status === 'missed').length;
+    expect(met + missed).toBe(12);
+    // The legend counts units per status; the ten counties the target does not bind are "no data".
+    if (met) expect(legend).toContain(`已完成${met}个`);
+    if (missed) expect(legend).toContain(`未完成${missed}个`);
+    expect((await legendColoursOnMap(fresh)).length).toBe((met ? 1 : 0) + (missed ? 1 : 0));
+    await fresh.close();
+  }, 180_000);
+
   test('a cross-filter in the URL recomputes the unit’s figures in the engine and says so', async () => {
     const fresh = await browser.context.newPage();
     await fresh.goto(`${server.origin}/?region=${XIJI}&filter=cat:tuopin;reloc:1`);
