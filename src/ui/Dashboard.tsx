@@ -209,6 +209,11 @@ export function Dashboard({ t, data, view, update }: DashboardProps) {
               stats={vm.children}
               current={unitLevel === 5 ? shown.unit : null}
               onOpen={openUnit}
+              gaps={byTargetMap && targetEvals && gapUnit ? {
+                label: t.metricGap,
+                values: new Map([...targetEvals].filter(([, e]) => e.gap !== null).map(([c, e]) => [c, e.gap!])),
+                format: (x) => formatGap(x, gapUnit, lang),
+              } : undefined}
             />
             <AnalysisPanels ctx={ctx} engineStarted={engine.state !== 'idle'} planId={view.plan} onPlan={(plan) => update({ plan })} />
           </aside>

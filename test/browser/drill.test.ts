@@ -226,6 +226,9 @@ describe.skipIf(!chrome)('drill-down Ningxia → 西吉县 → township → vill
     if (met) expect(legend).toContain(`已完成${met}个`);
     if (missed) expect(legend).toContain(`未完成${missed}个`);
     expect((await legendColoursOnMap(fresh)).length).toBe((met ? 1 : 0) + (missed ? 1 : 0));
+    // The ranking lists the units by gap to the target, the largest shortfall first.
+    const worst = [...growth].sort((a, b) => a.gap! - b.gap!)[0];
+    expect(await fresh.locator('[data-testid="ranking-row"]').first().getAttribute('data-code')).toBe(worst.regionCode);
     await fresh.close();
   }, 180_000);
 

@@ -24,4 +24,8 @@ describe('ranking list order', () => {
   it('sorts by households', () => {
     expect(rankCodes(codes, stats, 'households')).toEqual(['B', 'A', 'C', 'D']);
   });
+  it('sorts by gap to a target, the largest shortfall first, units the target does not cover last', () => {
+    const gaps = new Map([['A', 0.02], ['B', -0.05], ['C', -0.01]]);
+    expect(rankCodes(codes, stats, 'gap', true, gaps)).toEqual(['B', 'C', 'A', 'D']);
+  });
 });
