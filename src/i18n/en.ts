@@ -47,6 +47,8 @@ export const en: Messages = {
   legendCentre: (value) => `Ramp centred on the region's growth, ${value}`,
   legendCount: (n) => `${n}`,
   noData: 'No data',
+  backToRoot: (name) => `Back to ${name}`,
+  noDataOrNotApplicable: 'No data, or target does not apply',
 
   mapLabel: (unit, level, metric, period) => `${unit}: choropleth map of ${metric.toLowerCase()} by ${level.toLowerCase()}, ${period}`,
   tableCaption: (unit, level, period) => `${unit}: indicators by ${level.toLowerCase()}, ${period}`,

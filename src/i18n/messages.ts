@@ -51,6 +51,9 @@ export interface Messages {
   legendCentre: (value: string) => string;
   legendCount: (n: number) => string;
   noData: string;
+  backToRoot: (name: string) => string;
+  /** The grey class of the gap and status maps: units without data or that the target does not bind. */
+  noDataOrNotApplicable: string;
 
   /** Accessible name of the map: `level` is the plural name of the regions it colours. */
   mapLabel: (unit: string, level: string, metric: string, period: string) => string;

@@ -48,6 +48,8 @@ export const zh: Messages = {
   legendCentre: (value) => `色带中点：全区增速 ${value}`,
   legendCount: (n) => `${n}个`,
   noData: '无数据',
+  backToRoot: (name) => `返回${name}`,
+  noDataOrNotApplicable: '无数据或目标不适用',
 
   mapLabel: (unit, level, metric, period) => `${unit}各${level}${metric}分级设色地图，${period}`,
   tableCaption: (unit, level, period) => `${unit}各${level}指标，${period}`,

@@ -69,6 +69,9 @@ async function loadUnit(client: DatasetClient, unit: string, rootName: PlaceName
       }),
     ),
   ]);
+  if (unit !== client.manifest.root.code && hasBoundaries(unitLevel) && names[names.length - 1] === null) {
+    throw new Error(`地区代码 ${unit} 不在本数据集中 · Region ${unit} is not in this dataset`);
+  }
   const inside = featuresWithin(all.features, scope.scope, scope.scopeLevel);
   const features: BoundaryCollection = {
     type: 'FeatureCollection',

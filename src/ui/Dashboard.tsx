@@ -101,7 +101,12 @@ export function Dashboard({ t, data, view, update }: DashboardProps) {
   const onPainted = useCallback((key: string) => setPaintedView(key), []);
 
   if (!vm?.period || !shown) {
-    return load.error ? <p className="panel unit-error" role="alert">{load.error}</p> : <p className="center-panel">{t.loadingUnit}</p>;
+    return load.error ? (
+      <div className="panel unit-error" role="alert" data-testid="unit-error">
+        <p>{load.error}</p>
+        <button type="button" onClick={() => openUnit(manifest.root.code)}>{t.backToRoot(lang === 'zh' ? manifest.name.zh : manifest.name.en)}</button>
+      </div>
+    ) : <p className="center-panel">{t.loadingUnit}</p>;
   }
   const p = vm.period;
   const unitLevel = levelOfCode(shown.unit);

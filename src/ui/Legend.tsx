@@ -36,7 +36,7 @@ export function Legend({ t, lang, metric, title, classification, noDataNames, fo
         {noDataNames.length > 0 && (
           <li className="no-data" data-testid="legend-no-data">
             <span className="swatch" style={{ background: NO_DATA_HEX }} aria-hidden="true" />
-            <span className="range">{t.noData}</span>
+            <span className="range">{metric === 'gap' || metric === 'status' ? t.noDataOrNotApplicable : t.noData}</span>
             <span className="count">{t.legendCount(noDataNames.length)}</span>
             <span className="no-data-names">{noDataNames.join(lang === 'zh' ? '、' : ', ')}</span>
           </li>

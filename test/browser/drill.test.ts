@@ -225,12 +225,25 @@ describe.skipIf(!chrome)('drill-down Ningxia → 西吉县 → township → vill
     // The legend counts units per status; the ten counties the target does not bind are "no data".
     if (met) expect(legend).toContain(`已完成${met}个`);
     if (missed) expect(legend).toContain(`未完成${missed}个`);
+    expect(legend).toContain('无数据或目标不适用10个');
     expect((await legendColoursOnMap(fresh)).length).toBe((met ? 1 : 0) + (missed ? 1 : 0));
     // The ranking lists the units by gap to the target, the largest shortfall first.
     const worst = [...growth].sort((a, b) => a.gap! - b.gap!)[0];
     expect(await fresh.locator('[data-testid="ranking-row"]').first().getAttribute('data-code')).toBe(worst.regionCode);
     await fresh.close();
   }, 180_000);
+
+  test('a region code that is not in the dataset says so and offers the way back', async () => {
+    const fresh = await browser.context.newPage();
+    await fresh.goto(`${server.origin}/?region=640499000000`);
+    const error = fresh.locator('[data-testid="unit-error"]');
+    await error.waitFor({ timeout: 60_000 });
+    expect(await error.textContent()).toContain('640499000000 不在本数据集中');
+    await error.locator('button').click();
+    await painted(fresh, '640000000000');
+    expect(fresh.url()).not.toContain('region=');
+    await fresh.close();
+  }, 120_000);
 
   test('a cross-filter in the URL recomputes the unit’s figures in the engine and says so', async () => {
     const fresh = await browser.context.newPage();
