@@ -1,5 +1,5 @@
 import type { Level, Manifest } from '../domain/dataset';
-import { evaluableYears, evaluateTarget, periodOf, targetApplies, type EvaluationContext } from '../targets/evaluate';
+import { evaluableYears, evaluateTarget, periodOf, referenceRegion, referenceValue, targetApplies, type EvaluationContext } from '../targets/evaluate';
 import { projectionFactor, type IncomeSums, type SumsAt } from '../targets/projection';
 import type { Plan, Population, Target, TargetEvaluation, UnitRef } from '../targets/types';
 import type { Connector } from './engine/connector';
@@ -160,15 +160,8 @@ export async function evaluatePlan(db: Connector, req: PlanEvaluationRequest): P
   };
   const refValue = (series: string, region: string, year: number) => reference.get(`${series}|${region}|${year}`);
   /** A floor line given as a reference series (e.g. the monitoring line of the year). */
-  const lineValue = (t: Target, year: number, complete: boolean): number | undefined => {
-    if (typeof t.line !== 'object') return undefined;
-    const region = t.line.region === 'national' ? '000000000000' : t.line.region === 'root' ? plan.region : t.line.region;
-    const v = refValue(t.line.series, region, year);
-    if (v !== undefined || complete) return v;
-    const a = refValue(t.line.series, region, year - 1);
-    const b = refValue(t.line.series, region, year - 2);
-    return a !== undefined && b !== undefined && b > 0 ? (a * a) / b : undefined;
-  };
+  const lineValue = (t: Target, year: number, complete: boolean): number | undefined =>
+    typeof t.line === 'object' ? referenceValue(refValue, t.line.series, referenceRegion(t.line.region, plan.region, ''), year, complete)?.value : undefined;
 
   // By default the plan's region answers every target it binds, and the units a target names only those targets.
   const named = !req.codes?.length && !req.level;

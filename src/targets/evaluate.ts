@@ -178,23 +178,41 @@ function growthIn(sumsAt: SumsAt, period: Period, firstYear: number, from?: numb
   return { value: Math.pow(now.value / base, 1 / n) - 1, projected: now.projected };
 }
 
-function regionOf(spec: string, ctx: EvaluationContext): string {
+/** The 12-digit code a reference region names: 'national', 'root' (the plan's region), 'self' (the unit) or a code. */
+export function referenceRegion(spec: string, rootCode: string, unitCode: string): string {
   if (spec === 'national') return NATIONAL;
-  if (spec === 'root') return ctx.rootCode;
-  if (spec === 'self') return ctx.unit.code;
+  if (spec === 'root') return rootCode;
+  if (spec === 'self') return unitCode;
   return spec;
 }
 
-/** A reference series value; for the incomplete year, extrapolated from its last growth when not yet published. */
-function seriesIn(ctx: EvaluationContext, series: string, region: string, year: number, complete: boolean): { value: number; projected: boolean } | Missing {
-  const v = ctx.reference(series, region, year);
+function regionOf(spec: string, ctx: EvaluationContext): string {
+  return referenceRegion(spec, ctx.rootCode, ctx.unit.code);
+}
+
+/**
+ * A reference series value; in the incomplete year, when not yet published, extrapolated from its
+ * last growth (value(Y−1)² / value(Y−2)) and marked projected. Undefined when neither is possible.
+ */
+export function referenceValue(
+  reference: EvaluationContext['reference'],
+  series: string,
+  region: string,
+  year: number,
+  complete: boolean,
+): { value: number; projected: boolean } | undefined {
+  const v = reference(series, region, year);
   if (v !== undefined) return { value: v, projected: false };
   if (!complete) {
-    const a = ctx.reference(series, region, year - 1);
-    const b = ctx.reference(series, region, year - 2);
+    const a = reference(series, region, year - 1);
+    const b = reference(series, region, year - 2);
     if (a !== undefined && b !== undefined && b > 0) return { value: (a * a) / b, projected: true };
   }
-  return { reason: NO_REFERENCE(series, region, year) };
+  return undefined;
+}
+
+function seriesIn(ctx: EvaluationContext, series: string, region: string, year: number, complete: boolean): { value: number; projected: boolean } | Missing {
+  return referenceValue(ctx.reference, series, region, year, complete) ?? { reason: NO_REFERENCE(series, region, year) };
 }
 
 function incomeTarget(t: Target, ctx: EvaluationContext, period: Period): Outcome | Missing {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { HouseholdRow } from '../../src/data/queries/households';
 import { messages } from '../../src/i18n';
-import { BOM, csvField, toCsv } from '../../src/ui/panels/csv';
+import { BOM, csvField, toCsv } from '../../src/domain/csv';
 import { ledgerCsv } from '../../src/ui/panels/ledger-csv';
 
 describe('csv fields', () => {

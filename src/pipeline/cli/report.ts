@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ENGINE_TABLES } from '../../data/dataset-client';
+import { csvField } from '../../domain/csv';
 import { createNodeConnector } from '../../data/engine/node';
 import { evaluatePlan } from '../../data/plan-evaluation';
 import type { Level, Manifest } from '../../domain/dataset';
@@ -17,21 +18,10 @@ as-of year is projected from its year-to-date quarters). Without --region or --l
 region and every unit a target names are evaluated.`;
 
 /** The report row of CONTRACT.md, plus the target's label, unit and the reason for no_data. */
-export interface ReportRow {
-  planId: string;
-  targetId: string;
-  regionCode: string;
-  regionName: string;
-  year: number;
-  actual: number | null;
-  target: number | null;
-  gap: number | null;
-  status: TargetEvaluation['status'];
-  projected: boolean;
-  unit: TargetEvaluation['unit'];
-  label: string;
-  note: string | null;
-}
+export type ReportRow = Pick<
+  TargetEvaluation,
+  'planId' | 'targetId' | 'regionCode' | 'regionName' | 'year' | 'actual' | 'target' | 'gap' | 'status' | 'projected' | 'unit'
+> & { label: string; note: string | null };
 
 export function loadPlanFile(idOrPath: string, plansDir = join('data', 'plans')): Plan {
   const path = idOrPath.endsWith('.json') ? idOrPath : join(plansDir, `${idOrPath}.json`);
@@ -80,12 +70,9 @@ export async function runReport(options: { data: string; plan: Plan; year?: numb
 
 const CSV_COLUMNS: (keyof ReportRow)[] = ['planId', 'targetId', 'regionCode', 'regionName', 'year', 'actual', 'target', 'gap', 'status', 'projected', 'unit', 'label', 'note'];
 
+/** The report as CSV lines for a terminal or a pipe (the fields quoted as the app's CSV exports quote them). */
 export function toCsv(rows: ReportRow[]): string {
-  const cell = (v: unknown) => {
-    const s = v === null || v === undefined ? '' : String(v);
-    return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return [CSV_COLUMNS.join(','), ...rows.map((r) => CSV_COLUMNS.map((c) => cell(r[c])).join(','))].join('\n') + '\n';
+  return [CSV_COLUMNS.join(','), ...rows.map((r) => CSV_COLUMNS.map((c) => csvField(r[c])).join(','))].join('\n') + '\n';
 }
 
 function fmt(v: number | null, unit: ReportRow['unit']): string {

@@ -1,6 +1,6 @@
 import type { HouseholdRow } from '../../data/queries/households';
 import type { Lang, Messages } from '../../i18n';
-import { cents, toCsv, type CsvColumn } from './csv';
+import { cents, toCsv, type CsvColumn } from '../../domain/csv';
 import { categoryLabel, causeLabel, measureLabel, mgmtClassLabel, riskLabel } from './labels';
 
 /**
