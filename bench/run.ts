@@ -63,6 +63,7 @@ function machine(chromium: string | null): Record<string, unknown> {
 const figures: Record<string, Figure> = {};
 const notes: string[] = [];
 let chromiumVersion: string | null = null;
+let largestFirstView: { path: string; bytes: number }[] | undefined;
 
 if (!values['skip-query']) {
   log(`query figures over ${values.data} (${runs} runs after ${warmup} warm-up)`);
@@ -88,9 +89,10 @@ if (!values['skip-browser']) {
   Object.assign(figures, b.figures);
   chromiumVersion = b.chromiumVersion;
   notes.push(...b.notes);
+  largestFirstView = b.largestFirstView;
 }
 
-const out = { ...figures, machine: machine(chromiumVersion), data: values.data, warmup_runs: warmup, notes, measured_at: new Date().toISOString() };
+const out = { ...figures, machine: machine(chromiumVersion), data: values.data, warmup_runs: warmup, first_view_largest: largestFirstView, notes, measured_at: new Date().toISOString() };
 if (values.json) {
   mkdirSync(dirname(resolve(values.json)), { recursive: true });
   writeFileSync(values.json, JSON.stringify(out, null, 2) + '\n');
@@ -105,4 +107,5 @@ for (const [k, f] of Object.entries(figures)) {
 }
 const m = out.machine as Record<string, unknown>;
 console.log(`\nmachine: ${m.cpu}, ${m.cores} cores, ${m.ram_gb} GB, Node ${m.node}, Chromium ${m.chromium ?? '–'}`);
+if (largestFirstView) console.log(`largest before first map: ${largestFirstView.map((e) => `${e.path} ${(e.bytes / 1e6).toFixed(2)} MB`).join(', ')}`);
 for (const n of notes) console.log(`note: ${n}`);
