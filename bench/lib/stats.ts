@@ -34,7 +34,7 @@ export async function timeRuns<T>(fn: () => T | Promise<T>, opts: { runs: number
 
 /** One row of the readable table: "min / median / max unit". */
 export function formatFigure(f: Figure): string {
-  const d = f.unit === 'ms' ? (f.median < 10 ? 2 : f.median < 100 ? 1 : 0) : f.unit === 'MB' ? 1 : 0;
+  const d = f.unit === 'ms' ? (f.median < 10 ? 2 : f.median < 100 ? 1 : 0) : f.unit === 'MB' ? 1 : f.unit === 'ratio' ? 2 : 0;
   const one = (x: number) => x.toLocaleString('en-US', { minimumFractionDigits: d, maximumFractionDigits: d });
   return f.n === 1 || f.min === f.max ? `${one(f.median)} ${f.unit}` : `${one(f.median)} ${f.unit}  (min ${one(f.min)}, max ${one(f.max)}, n ${f.n})`;
 }
