@@ -1,0 +1,208 @@
+/**
+ * Browser figures from the built app (`dist/`), served by the test harness's static server, in
+ * headless Chromium launched with the harness's flags, Ningxia demo:
+ *  - first_map_ms: a fresh browser + profile per run (cold caches); navigation start → the first
+ *    choropleth painted with the KPI strip showing a figure, stamped in the page by a
+ *    MutationObserver (`performance.now()` counts from navigation start);
+ *  - bytes_first_view: body bytes the server sent (pages and workers) before that moment,
+ *    the engine's .wasm excluded, snapshotted when the page calls back;
+ *  - drill_ms: click a county's ranking row → its township choropleth painted and the KPI strip
+ *    naming it, timed in the page; back with the breadcrumb (untimed); alternating counties;
+ *  - filter_ms: a cross-filter set through the URL (pushState + popstate, as back/forward do)
+ *    → filter status ready, KPI strip "filtered", map painted; cleared untimed in between;
+ *  - memory_js_heap_mb: main-thread JS heap after the drill and filter runs (after a GC).
+ * In-page code is passed as strings so nothing the TypeScript loader adds leaks into the page.
+ */
+import { spawnSync } from 'node:child_process';
+import { launchChromium, startStaticServer, type ServedRequest } from '../../test/browser/harness';
+import { figure, type Figure } from './stats';
+
+export const ROOT = '640000000000';
+const VIEWPORT = { width: 1600, height: 900 };
+const TIMEOUT = 180_000;
+
+/** Installed before any page script: stamps the first painted map with KPIs and calls back. */
+const FIRST_MAP_INIT = `(() => {
+  const done = () => {
+    if (!document.querySelector('[data-testid="map-area"][data-painted="true"]')) return false;
+    const k = document.querySelector('[data-testid="kpi-per-capita"] .kpi-value');
+    return !!k && /\\d/.test(k.textContent || '');
+  };
+  const obs = new MutationObserver(() => {
+    if (window.__firstMapAt === undefined && done()) {
+      window.__firstMapAt = performance.now();
+      obs.disconnect();
+      if (window.__benchFirstMap) window.__benchFirstMap();
+    }
+  });
+  obs.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+})()`;
+
+/** Resolves with ms from the action to `ok()` holding, observed by a MutationObserver. */
+const IN_PAGE_TIMER = `(setup) => new Promise((resolve, reject) => {
+  const { ok, act } = setup();
+  const t0 = performance.now();
+  const obs = new MutationObserver(() => { if (ok()) { obs.disconnect(); clearTimeout(timer); resolve(performance.now() - t0); } });
+  const timer = setTimeout(() => { obs.disconnect(); reject(new Error('timed out waiting in page')); }, ${TIMEOUT});
+  obs.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+  act();
+})`;
+
+function drillScript(code: string): string {
+  return `(${IN_PAGE_TIMER})(() => {
+    const code = ${JSON.stringify(code)};
+    const row = document.querySelector('[data-testid="ranking-row"][data-code="' + code + '"]');
+    if (!row) throw new Error('no ranking row ' + code);
+    const name = row.querySelector('th').textContent;
+    return {
+      ok: () => !!document.querySelector('[data-testid="map-area"][data-painted="true"][data-painted-view="' + code + '"]')
+        && (document.querySelector('[data-testid="kpi-unit"]') || {}).textContent === name,
+      act: () => row.click(),
+    };
+  })`;
+}
+
+function filterScript(filter: string): string {
+  return `(${IN_PAGE_TIMER})(() => {
+    const url = new URL(location.href);
+    url.searchParams.set('filter', ${JSON.stringify(filter)});
+    return {
+      ok: () => !!document.querySelector('[data-testid="filter-status"][data-state="ready"]')
+        && !!document.querySelector('[data-testid="kpi-strip"][data-state="filtered"]')
+        && !!document.querySelector('[data-testid="map-area"][data-painted="true"]'),
+      act: () => { history.pushState(null, '', url); dispatchEvent(new PopStateEvent('popstate', { state: null })); },
+    };
+  })`;
+}
+
+const CLEAR_FILTER = `(() => {
+  const url = new URL(location.href);
+  url.searchParams.delete('filter');
+  history.pushState(null, '', url);
+  dispatchEvent(new PopStateEvent('popstate', { state: null }));
+})()`;
+
+/** Filters cycled through so repeated runs do not just hit a result the app already holds. */
+export const FILTERS = ['cat:tuopin', 'reloc:1', 'cat:tuopin;reloc:1', 'reloc:0', 'mgmt:stable', 'cause:1', 'cause:2', 'cause:3', 'cat:tuopin;reloc:0', 'cause:4', 'mgmt:high_quality', 'cause:5'];
+
+export interface BrowserBench {
+  figures: Record<string, Figure>;
+  chromiumVersion: string;
+  notes: string[];
+  /** The largest responses before the first map in the last cold run (path, body bytes). */
+  largestFirstView: { path: string; bytes: number }[];
+}
+
+export async function runBrowserBench(
+  chrome: string,
+  dist: string,
+  opts: { runs: number; drillRuns: number; warmup: number; log?: (s: string) => void },
+): Promise<BrowserBench> {
+  const log = opts.log ?? (() => {});
+  const server = await startStaticServer(dist);
+  const notes: string[] = [];
+  let chromiumVersion = spawnSync(chrome, ['--version'], { encoding: 'utf8' }).stdout?.trim() ?? 'unknown';
+  try {
+    // 1. First map, cold: one browser and profile per run.
+    const firstMap: number[] = [];
+    const bytes: number[] = [];
+    const bytesWithWasm: number[] = [];
+    const requests: number[] = [];
+    let largestFirstView: { path: string; bytes: number }[] = [];
+    for (let i = 0; i < opts.warmup + opts.runs; i++) {
+      const browser = await launchChromium(chrome, { viewport: VIEWPORT });
+      try {
+        chromiumVersion = browser.context.browser()?.version() ?? chromiumVersion;
+        const page = await browser.context.newPage();
+        let snapshot: ServedRequest[] | null = null;
+        await page.exposeBinding('__benchFirstMap', () => {
+          snapshot ??= server.log.map((e) => ({ ...e }));
+        });
+        await page.addInitScript(FIRST_MAP_INIT);
+        server.log.length = 0;
+        await page.goto(`${server.origin}/`);
+        const at = Number(await (await page.waitForFunction('window.__firstMapAt', undefined, { timeout: TIMEOUT })).jsonValue());
+        await page.waitForFunction(() => true); // let the binding call land
+        const served = (snapshot ?? server.log.map((e) => ({ ...e }))) as ServedRequest[];
+        const noWasm = served.filter((e) => !new URL(e.path, 'http://x').pathname.endsWith('.wasm'));
+        const b = noWasm.reduce((s, e) => s + e.bytes, 0);
+        const bw = served.reduce((s, e) => s + e.bytes, 0);
+        const warm = i < opts.warmup;
+        log(`first map ${warm ? '(warm-up) ' : ''}${at.toFixed(0)} ms, ${(b / 1e6).toFixed(2)} MB in ${noWasm.length} requests (with wasm ${(bw / 1e6).toFixed(2)} MB)`);
+        largestFirstView = [...noWasm].sort((x, y) => y.bytes - x.bytes).slice(0, 8).map((e) => ({ path: e.path, bytes: e.bytes }));
+        if (!warm) {
+          firstMap.push(at);
+          bytes.push(b);
+          bytesWithWasm.push(bw);
+          requests.push(noWasm.length);
+        }
+      } finally {
+        await browser.close();
+      }
+    }
+
+    // 2. Drill and cross-filter, one browser, engine ready first.
+    const browser = await launchChromium(chrome, { viewport: VIEWPORT });
+    const drill: number[] = [];
+    const filter: number[] = [];
+    let heapMb = Number.NaN;
+    try {
+      const page = await browser.context.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.goto(`${server.origin}/`);
+      const rootPainted = `[data-testid="map-area"][data-painted="true"][data-painted-view="${ROOT}"]`;
+      await page.waitForSelector(rootPainted, { timeout: TIMEOUT });
+      await page.waitForSelector('[data-testid="engine-status"][data-state="ready"]', { timeout: TIMEOUT });
+      const codes = (await page.locator('[data-testid="ranking-row"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')))) as string[];
+      const counties = codes.filter((c) => /^\d{6}000000$/.test(c)).slice(0, 4);
+      if (counties.length < 2) throw new Error(`expected county rows in the ranking list, got ${codes.join(', ')}`);
+      log(`drill: alternating ${counties.join(', ')}`);
+      for (let i = 0; i < opts.warmup + opts.drillRuns; i++) {
+        const code = counties[i % counties.length]!;
+        const ms = Number(await page.evaluate(drillScript(code)));
+        if (i >= opts.warmup) drill.push(ms);
+        await page.locator(`[data-testid="breadcrumb"] li[data-code="${ROOT}"] button`).click();
+        await page.waitForSelector(rootPainted, { timeout: TIMEOUT });
+        await page.waitForSelector(`[data-testid="ranking-row"][data-code="${counties[(i + 1) % counties.length]}"]`, { timeout: TIMEOUT });
+      }
+      log(`drill ms: ${drill.map((x) => x.toFixed(0)).join(' ')}`);
+
+      const filterRuns = opts.warmup + opts.runs;
+      if (filterRuns > FILTERS.length) notes.push(`filter runs (${filterRuns}) exceed the ${FILTERS.length} distinct filters: later runs repeat a filter`);
+      for (let i = 0; i < filterRuns; i++) {
+        const f = FILTERS[i % FILTERS.length]!;
+        const ms = Number(await page.evaluate(filterScript(f)));
+        if (i >= opts.warmup) filter.push(ms);
+        log(`filter ${f}${i < opts.warmup ? ' (warm-up)' : ''}: ${ms.toFixed(0)} ms`);
+        await page.evaluate(CLEAR_FILTER);
+        await page.waitForSelector('[data-testid="filter-status"]', { state: 'detached', timeout: TIMEOUT });
+        await page.waitForSelector('[data-testid="kpi-strip"][data-state="plain"]', { timeout: TIMEOUT });
+        await page.waitForSelector(rootPainted, { timeout: TIMEOUT });
+      }
+
+      const cdp = await browser.context.newCDPSession(page);
+      await cdp.send('HeapProfiler.collectGarbage');
+      await cdp.send('Performance.enable');
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value;
+      if (heap !== undefined) heapMb = heap / 1e6;
+      if (errors.length) notes.push(`page errors: ${errors.join(' | ')}`);
+    } finally {
+      await browser.close();
+    }
+
+    const figures: Record<string, Figure> = {
+      first_map_ms: figure(firstMap, 'ms'),
+      bytes_first_view: figure(bytes, 'bytes'),
+      bytes_first_view_with_wasm: figure(bytesWithWasm, 'bytes'),
+      requests_first_view: figure(requests, 'count'),
+      drill_ms: figure(drill, 'ms'),
+      filter_ms: figure(filter, 'ms'),
+    };
+    if (Number.isFinite(heapMb)) figures.memory_js_heap_mb = figure([heapMb], 'MB');
+    return { figures, chromiumVersion, notes, largestFirstView };
+  } finally {
+    await server.close();
+  }
+}
