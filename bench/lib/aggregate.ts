@@ -20,8 +20,8 @@ export interface CountyPeriod {
 
 /** Columns of the households table, one entry per household row. */
 export interface HouseholdColumns {
-  /** The 12-digit village code as a number (exact: < 2^53). */
-  village: Float64Array;
+  /** The 6-digit county code as a number. */
+  county: Float64Array;
   persons: Int32Array;
 }
 
@@ -37,8 +37,7 @@ export interface IncomeColumns {
 }
 
 /**
- * The hand-written aggregation: one pass over the income rows, county from the household's
- * village code inside the loop, sums per (county, year, quarter) in growable typed arrays,
+ * The hand-written aggregation: one pass over the income rows, county from the household row, sums per (county, year, quarter) in growable typed arrays,
  * then per-capita and growth. Income rows whose `hhRow` is negative (no household) are skipped,
  * like the inner join of the other engines.
  */
@@ -53,7 +52,7 @@ export function loopAggregate(hh: HouseholdColumns, inc: IncomeColumns): CountyP
   for (let i = 0; i < rows; i++) {
     const h = inc.hhRow[i]!;
     if (h < 0) continue;
-    const county = Math.floor(hh.village[h]! / 1e6);
+    const county = hh.county[h]!;
     const key = county * 1e5 + inc.year[i]! * 10 + inc.quarter[i]!;
     let s = slot.get(key);
     if (s === undefined) {

@@ -10,15 +10,24 @@ import * as aq from 'arquero';
 import { parquetRead } from 'hyparquet';
 import { compressors } from 'hyparquet-compressors';
 import { createNodeConnector } from '../../src/data/engine/node';
-import { regionPeriodSumsSql } from '../../src/data/queries/region-sums';
+import { prepareHouseholdTables } from '../../src/data/engine/household-tables';
 import type { Connector } from '../../src/data/engine/connector';
 import { compareResults, loopAggregate, sortResults, type CountyPeriod, type HouseholdColumns, type IncomeColumns } from './aggregate';
 import { figure, timeRuns, type Figure } from './stats';
 
-/** The DuckDB SQL: the product's region-period sums at county level, then per-capita and growth. */
+/**
+ * The DuckDB SQL: per county and period, sum of persons and of net income over the prepared
+ * tables (integer household key, county code column — `prepareHouseholdTables`, the layout the
+ * app queries), then per-capita and growth on the same quarter a year earlier. Arquero and the
+ * loop get the same two columns per household (key, county) and the same income rows.
+ */
 export function countyGrowthSql(): string {
-  return `WITH s AS (${regionPeriodSumsSql({ level: 3 })})
-SELECT a.code, a.year, a.quarter, a.persons::DOUBLE AS persons, a.net::DOUBLE AS net,
+  return `WITH s AS (
+  SELECT h.county_code AS code, i.year, i.quarter, sum(h.persons)::DOUBLE AS persons,
+    sum(i.wage + i.operating + i.property + i.transfer) AS net
+  FROM income i JOIN households h ON i.hh_key = h.hh_key
+  GROUP BY 1, 2, 3)
+SELECT a.code, a.year, a.quarter, a.persons, a.net,
   CASE WHEN a.persons > 0 THEN a.net / a.persons END AS per_capita,
   CASE WHEN a.persons > 0 AND b.persons > 0 AND b.net > 0 THEN (a.net / a.persons) / (b.net / b.persons) - 1 END AS growth
 FROM s a LEFT JOIN s b ON b.code = a.code AND b.quarter = a.quarter AND b.year = a.year - 1
@@ -48,14 +57,14 @@ export async function duckdbAggregate(db: Connector, sql: string): Promise<Count
   }));
 }
 
-/** Arquero: join by hh_id, county code from the village code, grouped sums, per-capita, growth. */
+/**
+ * Arquero: join on the integer household key, county code column from the households, grouped
+ * sums, per-capita, growth — the same prepared inputs as DuckDB's.
+ */
 export function arqueroAggregate(income: aq.ColumnTable, households: aq.ColumnTable): CountyPeriod[] {
   const sums = income
-    .join(households, 'hh_id')
-    .derive({
-      code: "d => op.padend(op.substring(d.village_code, 0, 6), 12, '0')",
-      net: 'd => d.wage + d.operating + d.property + d.transfer',
-    })
+    .join(households, 'hh_key')
+    .derive({ net: 'd => d.wage + d.operating + d.property + d.transfer' })
     .groupby('code', 'year', 'quarter')
     .rollup({ persons: 'd => op.sum(d.persons)', net: 'd => op.sum(d.net)' })
     .derive({ per_capita: 'd => d.persons > 0 ? d.net / d.persons : NaN' });
@@ -118,6 +127,7 @@ export async function runQueryBench(dataDir: string, opts: { runs: number; warmu
   try {
     await db.registerParquet('households', join(dataDir, 'households.parquet'));
     await db.registerParquet('income', join(dataDir, 'income.parquet'));
+    await prepareHouseholdTables(db);
     log('tables registered in DuckDB-WASM; reading the same rows with hyparquet for Arquero and the loop');
 
     // Setup: the same rows, read once from the same parquet files with hyparquet, as columns.
@@ -137,15 +147,20 @@ export async function runQueryBench(dataDir: string, opts: { runs: number; warmu
     const [{ engineRows }] = await db.query<{ engineRows: number }>('SELECT count(*)::INTEGER AS "engineRows" FROM income');
     if (engineRows !== n) throw new Error(`hyparquet read ${n} income rows, DuckDB holds ${engineRows}`);
 
-    // Arquero tables.
-    const households = aq.table({ hh_id: hhIds, village_code: villageCodes, persons: hhPersons });
-    const income = aq.table({ hh_id: incIds, year, quarter, wage, operating, property, transfer });
-
-    // Loop columns: a hh_id → household row index (allowed), the village code as a number; the
-    // county itself is derived inside the loop from the household row.
+    // The layout DuckDB got from prepareHouseholdTables, built the same way for the other two:
+    // an integer household key on both tables and the county code on the households.
     const rowOf = new Map(hhIds.map((id, i) => [id, i]));
-    const hhCols: HouseholdColumns = { village: Float64Array.from(villageCodes, (c) => Number(c)), persons: hhPersons };
-    const incCols: IncomeColumns = { hhRow: Int32Array.from(incIds, (id) => rowOf.get(id) ?? -1), year, quarter, wage, operating, property, transfer };
+    const hhKey = Int32Array.from(hhIds, (_, i) => i);
+    const incKey = Int32Array.from(incIds, (id) => rowOf.get(id) ?? -1);
+    const county = villageCodes.map((c) => `${c.slice(0, 6)}000000`);
+
+    // Arquero tables.
+    const households = aq.table({ hh_key: hhKey, code: county, persons: hhPersons });
+    const income = aq.table({ hh_key: incKey, year, quarter, wage, operating, property, transfer });
+
+    // Loop columns: the household row (= key) per income row, the county as a number.
+    const hhCols: HouseholdColumns = { county: Float64Array.from(county, (c) => Number(c.slice(0, 6))), persons: hhPersons };
+    const incCols: IncomeColumns = { hhRow: incKey, year, quarter, wage, operating, property, transfer };
     const setupSeconds = (performance.now() - t0) / 1000;
     log(`setup ${setupSeconds.toFixed(1)} s: ${n.toLocaleString('en-US')} income rows, ${hhIds.length.toLocaleString('en-US')} households`);
 

@@ -4,6 +4,7 @@ import { SumsIndex } from '../domain/income';
 import { compareSums, type SumsCheck } from '../domain/sums-check';
 import { fromColumnar, type ColumnarJson } from './columnar';
 import type { Connector } from './engine/connector';
+import { prepareHouseholdTables } from './engine/household-tables';
 import { fetchJson, type ProgressCallback } from './fetch-progress';
 import { queryRegionPeriodSums } from './queries/region-sums';
 
@@ -88,6 +89,7 @@ export class DatasetClient {
             onProgress: (loaded, t) => onProgress?.({ phase: table, loaded, total: Number.isFinite(t) ? t : total }),
           });
         }
+        await prepareHouseholdTables(db);
         onProgress?.({ phase: 'ready', loaded: 1, total: 1 });
         return db;
       })();

@@ -1,16 +1,14 @@
-import { MapboxOverlay } from '@deck.gl/mapbox';
-import type { Layer, PickingInfo } from '@deck.gl/core';
 import * as maplibregl from 'maplibre-gl';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?url';
 import 'maplibre-gl/dist/maplibre-gl.css';
+import type { FeatureCollection } from 'geojson';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { BoundaryCollection } from '../data/dataset-client';
 import type { Lang } from '../i18n';
-import { baseStyle } from './base-style';
+import { baseStyle, REGION_FILL_LAYER, REGION_SOURCE } from './base-style';
 import { boundsOf } from './bounds';
-import type { Classification } from './choropleth/classes';
-import { choroplethLayer, focusOutlineLayer } from './choropleth/choropleth-layer';
-import { LABEL_FONT_FAMILY, labelCharacters, labelLayer, visibleLabels } from './labels/label-layer';
+import { fillOf, type Classification } from './choropleth/classes';
+import { HtmlLabels, visibleLabels } from './labels/html-labels';
 import { labelPoints } from './labels/label-points';
 
 maplibregl.setWorkerUrl(workerUrl);
@@ -30,7 +28,7 @@ export interface MapViewProps {
   /** Names the feature set; when it changes the map fits to the new features' bounds. */
   viewKey: string;
   classification: Classification;
-  /** Changes when the fill colours change (see `choroplethLayer`). */
+  /** Changes when the fill colours change (metric, period, break method, filter). */
   colorKey: string;
   lang: Lang;
   selected: string | null;
@@ -54,53 +52,54 @@ function fitPadding(width: number): typeof FIT_PADDING {
   return width > 2.5 * CONTROLS_WIDTH ? { ...FIT_PADDING, left: CONTROLS_WIDTH } : FIT_PADDING;
 }
 
+/** The regions with their class colour baked into a `fill` property, as the fill layer reads it. */
+function coloured(features: BoundaryCollection, classification: Classification): FeatureCollection {
+  return {
+    type: 'FeatureCollection',
+    features: features.features.map((f) => ({ ...f, properties: { ...f.properties, fill: fillOf(classification, f.properties.code) } })),
+  };
+}
+
 /**
- * MapLibre base map (inline offline style) with the deck.gl choropleth over it
- * (`MapboxOverlay`, `interleaved: false`, the mode that works with maplibre-gl 6 — STACK.md).
- * The map is created once per dataset (`context`); a new `viewKey` fits the map to the new
- * features, and later props only replace deck.gl layers. The container carries the current
- * centre and zoom as `data-center` / `data-zoom` so tests can find a region on screen.
+ * The map: one MapLibre GL map with an inline offline style (base-style.ts). The choropleth is a
+ * MapLibre fill layer over a GeoJSON source of the regions on screen, each carrying its class
+ * colour; hover and selection outlines are feature state, so moving the pointer never re-tiles.
+ * Names are HTML labels over the canvas (labels/html-labels.ts).
+ *
+ * One WebGL context and no glyph atlas: on the benchmark machine (software WebGL) a second
+ * context for a deck.gl overlay and its text atlas cost about 5 s before the first map
+ * (README "Benchmarks"). The map is created once per dataset (`context`); a new `viewKey` fits the
+ * map to the new features. The container carries the current centre and zoom as `data-center`
+ * / `data-zoom` so tests can find a region on screen.
  */
 export function MapView(props: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
-  const overlay = useRef<MapboxOverlay | null>(null);
-  const hasLayers = useRef(false);
-  // The view being painted: fitted and drawn once the map is idle and deck.gl has drawn its layers.
-  const pending = useRef<{ key: string; mapIdle: boolean; deckDrawn: boolean; done: boolean } | null>(null);
-  const [hovered, setHovered] = useState<string | null>(null);
+  const [mapReady, setMapReady] = useState<maplibregl.Map | null>(null);
+  const labels = useRef<HtmlLabels | null>(null);
   // Bounds the map was last fitted to, kept in view when the container changes size.
   const fitted = useRef<[number, number, number, number] | null>(null);
-  const [mapReady, setMapReady] = useState<maplibregl.Map | null>(null);
-  const [fontReady, setFontReady] = useState(false);
-  const [labelsShown, setLabelsShown] = useState<ReadonlySet<string>>(new Set());
-  const mapRef = useRef<maplibregl.Map | null>(null);
-  // Callbacks change identity on every parent render; deck.gl reads them through a ref.
+  // Codes carrying the hover / selected feature state.
+  const hovered = useRef<string | null>(null);
+  const selectedState = useRef<string | null>(null);
+  // Callbacks change identity on every parent render; map handlers read them through a ref.
   const callbacks = useRef(props);
   callbacks.current = props;
 
-  const points = useMemo(() => labelPoints(props.features), [props.features]);
+  const { features, viewKey, classification, colorKey, selected, lang } = props;
+  const points = useMemo(() => labelPoints(features), [features]);
+  // What the regions source holds: set with the style when the map is made, replaced after.
+  const shownData = useRef<{ features: BoundaryCollection; colorKey: string } | null>(null);
 
   useEffect(() => {
-    let cancelled = false;
-    setFontReady(false);
-    document.fonts
-      .load(`700 16px ${LABEL_FONT_FAMILY}`, labelCharacters(points))
-      .catch(() => [])
-      .then(() => {
-        if (!cancelled) setFontReady(true);
-      });
-    return () => {
-      cancelled = true;
-    };
-  }, [points]);
-
-  useEffect(() => {
-    if (!container.current) return;
+    const el = container.current;
+    if (!el) return;
+    const now = callbacks.current;
+    shownData.current = { features: now.features, colorKey: now.colorKey };
     const map = new maplibregl.Map({
-      container: container.current,
-      style: baseStyle(props.context),
-      bounds: boundsOf(props.features.features.length ? props.features : props.context),
-      fitBoundsOptions: { padding: fitPadding(container.current.clientWidth) },
+      container: el,
+      style: baseStyle(props.context, coloured(now.features, now.classification)),
+      bounds: boundsOf(now.features.features.length ? now.features : props.context),
+      fitBoundsOptions: { padding: fitPadding(el.clientWidth) },
       attributionControl: false,
       dragRotate: false,
       pitchWithRotate: false,
@@ -109,80 +108,95 @@ export function MapView(props: MapViewProps) {
     });
     map.touchZoomRotate.disableRotation();
     map.addControl(new maplibregl.NavigationControl({ showCompass: false }), 'top-right');
+    labels.current = new HtmlLabels(el);
     const publishView = () => {
       const c = map.getCenter();
-      container.current?.setAttribute('data-center', `${c.lng},${c.lat}`);
-      container.current?.setAttribute('data-zoom', String(map.getZoom()));
+      el.setAttribute('data-center', `${c.lng},${c.lat}`);
+      el.setAttribute('data-zoom', String(map.getZoom()));
     };
     map.on('moveend', publishView);
     map.once('load', publishView);
-    const deck = new MapboxOverlay({
-      interleaved: false,
-      layers: [],
-      onHover: (info: PickingInfo) => {
-        const code = (info.object as { properties?: { code?: string } } | undefined)?.properties?.code ?? null;
-        setHovered(code);
-        map.getCanvas().style.cursor = code ? 'pointer' : '';
-        callbacks.current.onHover(code ? { code, x: info.x, y: info.y } : null);
-      },
-      onClick: (info: PickingInfo) => {
-        const code = (info.object as { properties?: { code?: string } } | undefined)?.properties?.code ?? null;
-        callbacks.current.onSelect(code);
-      },
-      onAfterRender: () => {
-        const p = pending.current;
-        if (!hasLayers.current || !p) return;
-        p.deckDrawn = true;
-        checkPainted();
-      },
+    map.on('move', () => labels.current?.place((p) => map.project(p)));
+
+    const setHover = (code: string | null) => {
+      if (hovered.current === code) return;
+      if (hovered.current) map.setFeatureState({ source: REGION_SOURCE, id: hovered.current }, { hover: false });
+      hovered.current = code;
+      if (code) map.setFeatureState({ source: REGION_SOURCE, id: code }, { hover: true });
+      map.getCanvas().style.cursor = code ? 'pointer' : '';
+    };
+    map.on('mousemove', REGION_FILL_LAYER, (e) => {
+      const code = (e.features?.[0]?.properties?.code as string | undefined) ?? null;
+      setHover(code);
+      callbacks.current.onHover(code ? { code, x: e.point.x, y: e.point.y } : null);
     });
-    map.addControl(deck);
-    overlay.current = deck;
-    mapRef.current = map;
+    map.on('mouseleave', REGION_FILL_LAYER, () => {
+      setHover(null);
+      callbacks.current.onHover(null);
+    });
+    map.on('click', (e) => {
+      const hit = map.queryRenderedFeatures(e.point, { layers: [REGION_FILL_LAYER] })[0];
+      callbacks.current.onSelect((hit?.properties?.code as string | undefined) ?? null);
+    });
+
     setMapReady(map);
     // Keep the whole region in view when the container changes size (window, full screen).
     const observer = new ResizeObserver(() => {
       map.resize();
       if (fitted.current) map.fitBounds(fitted.current, { padding: fitPadding(map.getContainer().clientWidth), animate: false });
     });
-    observer.observe(container.current);
+    observer.observe(el);
     return () => {
       observer.disconnect();
-      overlay.current = null;
-      mapRef.current = null;
-      hasLayers.current = false;
-      pending.current = null;
+      labels.current?.remove();
+      labels.current = null;
+      hovered.current = null;
+      selectedState.current = null;
       setMapReady(null);
       map.remove();
     };
   }, [props.context]);
 
-  const { features, viewKey, classification, colorKey, selected, lang } = props;
-
-  function checkPainted() {
-    const p = pending.current;
-    if (!p || p.done || !p.mapIdle || !p.deckDrawn) return;
-    p.done = true;
-    callbacks.current.onPainted(p.key);
-  }
-
-  // A new feature set: fit to it, then report it painted once the map is idle and deck.gl drew.
+  // New regions or new colours: replace the source's data (a few dozen features at most).
   useEffect(() => {
     const map = mapReady;
     if (!map) return;
-    const p = { key: viewKey, mapIdle: false, deckDrawn: false, done: false };
-    pending.current = p;
+    const last = shownData.current;
+    if (last && last.features === features && last.colorKey === colorKey) return;
+    shownData.current = { features, colorKey };
+    if (last?.features !== features) hovered.current = null;
+    (map.getSource(REGION_SOURCE) as maplibregl.GeoJSONSource | undefined)?.setData(coloured(features, classification));
+    // `classification` is read with `colorKey`, which names it.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [mapReady, features, colorKey]);
+
+  // The selected region's outline.
+  useEffect(() => {
+    const map = mapReady;
+    if (!map) return;
+    if (selectedState.current && selectedState.current !== selected) map.setFeatureState({ source: REGION_SOURCE, id: selectedState.current }, { selected: false });
+    selectedState.current = selected;
+    if (selected) map.setFeatureState({ source: REGION_SOURCE, id: selected }, { selected: true });
+  }, [mapReady, selected, features]);
+
+  // A new feature set: fit to it, then report it painted once the map has drawn it and is idle.
+  useEffect(() => {
+    const map = mapReady;
+    if (!map) return;
+    let done = false;
     if (features.features.length) {
       fitted.current = boundsOf(features);
       map.fitBounds(fitted.current, { padding: fitPadding(map.getContainer().clientWidth), animate: false });
     }
     const onIdle = () => {
-      p.mapIdle = true;
-      checkPainted();
+      if (done) return;
+      done = true;
+      callbacks.current.onPainted(viewKey);
     };
     map.once('idle', onIdle);
     map.triggerRepaint();
     return () => {
+      done = true;
       map.off('idle', onIdle);
     };
     // Fit only when the feature set changes, not on every render.
@@ -191,9 +205,10 @@ export function MapView(props: MapViewProps) {
 
   // Which labels fit: recomputed when the view settles and when the language changes.
   useEffect(() => {
-    const map = mapRef.current;
+    const map = mapReady;
     if (!map) return;
-    const place = () => setLabelsShown(visibleLabels(points, lang, (p) => map.project(p)));
+    const project = (p: [number, number]) => map.project(p);
+    const place = () => labels.current?.update(points, lang, visibleLabels(points, lang, project), project);
     place();
     map.on('moveend', place);
     map.on('resize', place);
@@ -202,14 +217,6 @@ export function MapView(props: MapViewProps) {
       map.off('resize', place);
     };
   }, [points, lang, mapReady]);
-  useEffect(() => {
-    const layerProps = { features, classification, colorKey, hovered, selected };
-    const layers: Layer[] = [choroplethLayer(layerProps), focusOutlineLayer(layerProps)];
-    if (fontReady) layers.push(labelLayer(points, lang, labelsShown));
-    if (!overlay.current) return;
-    overlay.current.setProps({ layers });
-    hasLayers.current = true;
-  }, [features, classification, colorKey, hovered, selected, lang, fontReady, points, labelsShown, mapReady]);
 
   return <div ref={container} className="map-canvas" role="region" aria-label={props.label} />;
 }

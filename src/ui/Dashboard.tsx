@@ -53,6 +53,17 @@ export function Dashboard({ t, data, view, update }: DashboardProps) {
   const [hover, setHover] = useState<HoverInfo | null>(null);
   const [paintedView, setPaintedView] = useState<string | null>(null);
   const [mapSize, setMapSize] = useState({ width: 0, height: 0 });
+  // The map area's size (for the tooltip), observed rather than read on every render: reading
+  // clientWidth in a render forces a layout of the whole page each time.
+  const observeMapSize = useCallback((el: HTMLElement | null) => {
+    if (!el) return;
+    const observer = new ResizeObserver(([entry]) => {
+      const box = entry?.contentRect;
+      if (box) setMapSize((s) => (s.width === el.clientWidth && s.height === el.clientHeight ? s : { width: el.clientWidth, height: el.clientHeight }));
+    });
+    observer.observe(el);
+    return () => observer.disconnect();
+  }, []);
   // Once the first map is painted, start the engine and check the root map's pre-aggregates against the households.
   const engine = useEngineStatus(client, paintedView !== null, mapScopeOf(manifest.root.code).level);
 
@@ -147,9 +158,7 @@ export function Dashboard({ t, data, view, update }: DashboardProps) {
             data-painted={paintedView === shown.unit ? 'true' : 'false'}
             data-painted-view={paintedView ?? ''}
             data-level={shown.scope.level}
-            ref={(el) => {
-              if (el && (el.clientWidth !== mapSize.width || el.clientHeight !== mapSize.height)) setMapSize({ width: el.clientWidth, height: el.clientHeight });
-            }}
+            ref={observeMapSize}
           >
             <MapView
               context={mapBoundaries}

@@ -10,7 +10,6 @@ import type { Page } from 'playwright-core';
  */
 export async function legendColoursOnMap(page: Page, minPixels = 80): Promise<number[]> {
   const hide = await page.addStyleTag({
-    // Not .maplibregl-control-container: deck.gl's canvas (MapboxOverlay, interleaved: false) lives in it.
     content: '[data-testid="map-area"] .overlay, [data-testid="map-area"] .map-tooltip { visibility: hidden !important; }',
   });
   let png: Buffer;

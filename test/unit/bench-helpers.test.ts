@@ -30,7 +30,7 @@ describe('figure', () => {
 describe('loopAggregate', () => {
   // Households: h0 and h1 in county 640104, h2 in county 640422.
   const hh: HouseholdColumns = {
-    village: Float64Array.from([640104001002, 640104002001, 640422001001]),
+    county: Float64Array.from([640104, 640104, 640422]),
     persons: Int32Array.from([2, 3, 4]),
   };
   // Income rows: 2023 Q4 and 2024 Q4 for every household, 2024 Q1 for h2 only, one orphan row.

@@ -34,7 +34,7 @@ export function filteredHouseholdsSql(filter: HouseholdFilter, period: Period | 
   let join = '';
   if (filter.causes.length || filter.incomeRange) {
     if (!period) throw new Error('A filter on income or decline cause needs a period');
-    join = `JOIN income p ON p.hh_id = h.hh_id AND p.year = ${intLiteral(period.year)} AND p.quarter = ${intLiteral(period.quarter)}`;
+    join = `JOIN income p ON p.hh_key = h.hh_key AND p.year = ${intLiteral(period.year)} AND p.quarter = ${intLiteral(period.quarter)}`;
     if (filter.causes.length) where.push(`p.decline_cause IN (${filter.causes.map(intLiteral).join(', ')})`);
     if (filter.incomeRange) {
       const [lo, hi] = filter.incomeRange;

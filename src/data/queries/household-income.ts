@@ -23,6 +23,6 @@ export function householdIncomeSql(filter: HouseholdFilter, period: Period, with
     c.decline_cause,
     c.employed_out_province + c.employed_in_province + c.employed_in_county AS employed
   FROM (${filteredHouseholdsSql(filter, period, within)}) h
-  JOIN income c ON c.hh_id = h.hh_id AND c.year = ${y} AND c.quarter = ${q}
-  LEFT JOIN income p ON p.hh_id = h.hh_id AND p.year = ${y} - 1 AND p.quarter = ${q}`;
+  JOIN income c ON c.hh_key = h.hh_key AND c.year = ${y} AND c.quarter = ${q}
+  LEFT JOIN income p ON p.hh_key = h.hh_key AND p.year = ${y} - 1 AND p.quarter = ${q}`;
 }

@@ -2,7 +2,8 @@ import type { Level, RegionPeriodSums } from '../../domain/dataset';
 import { isEmptyFilter, NO_FILTER, type HouseholdFilter, type Period } from '../../domain/filter';
 import type { Connector } from '../engine/connector';
 import { filteredHouseholdsSql, type Within } from './filter';
-import { ancestorExpr, withinExpr } from './sql';
+import { householdCode } from '../engine/household-tables';
+import { withinExpr } from './sql';
 
 /** Scope of a region-sums query: the level to group by, optionally inside one ancestor region. */
 export interface RegionSumsScope {
@@ -21,7 +22,7 @@ export interface RegionSumsScope {
  * The generator runs the same SQL in native DuckDB to write the pre-aggregated `agg/<level>.json`.
  */
 export function regionPeriodSumsSql(scope: RegionSumsScope): string {
-  const code = ancestorExpr('h.village_code', scope.level);
+  const code = householdCode('h', scope.level);
   const filter = scope.filter ?? NO_FILTER;
   let from: string;
   let where = '';
@@ -42,7 +43,7 @@ export function regionPeriodSumsSql(scope: RegionSumsScope): string {
   sum(CASE WHEN h.category <> 'tuopin' THEN 1 ELSE 0 END) AS monitored_households,
   sum(CASE WHEN h.category <> 'tuopin' THEN h.persons ELSE 0 END) AS monitored_persons,
   sum(CASE WHEN h.relocated THEN 1 ELSE 0 END) AS relocated_households
-FROM income i JOIN ${from} ON i.hh_id = h.hh_id
+FROM income i JOIN ${from} ON i.hh_key = h.hh_key
 ${where}
 GROUP BY 1, 2, 3
 ORDER BY 1, 2, 3`;

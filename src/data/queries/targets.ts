@@ -1,6 +1,7 @@
 import type { Level } from '../../domain/dataset';
 import type { Exclusion, MetricId, Population } from '../../targets/types';
 import type { Connector } from '../engine/connector';
+import { householdCode } from '../engine/household-tables';
 import { ancestorExpr, codeLiteral, intLiteral, wordLiteral } from './sql';
 
 /**
@@ -25,20 +26,24 @@ export interface GroupSums {
   net: number;
 }
 
-function inCodes(column: string, level: Level, codes: string[]): string {
+function codeList(codes: string[]): string {
   if (codes.length === 0) throw new Error('No units to evaluate');
-  return `${ancestorExpr(column, level)} IN (${codes.map(codeLiteral).join(', ')})`;
+  return codes.map(codeLiteral).join(', ');
+}
+
+function inCodes(column: string, level: Level, codes: string[]): string {
+  return `${ancestorExpr(column, level)} IN (${codeList(codes)})`;
 }
 
 /** Income sums of `codes` (all at `level`) by period and household group. */
 export async function queryGroupSums(db: Connector, level: Level, codes: string[]): Promise<GroupSums[]> {
-  return db.query<GroupSums>(`SELECT ${ancestorExpr('h.village_code', level)} AS code, i.year AS year, i.quarter AS quarter,
+  return db.query<GroupSums>(`SELECT ${householdCode('h', level)} AS code, i.year AS year, i.quarter AS quarter,
       h.category IN ('tuopin', 'unstable') AS tuopin, h.category <> 'tuopin' AS monitored,
       h.relocated AS relocated, h.labour > 0 AS with_labour,
       count(*) AS households, sum(h.persons) AS persons,
       sum(i.wage + i.operating + i.property + i.transfer) AS net
-    FROM income i JOIN households h ON i.hh_id = h.hh_id
-    WHERE ${inCodes('h.village_code', level, codes)}
+    FROM income i JOIN households h ON i.hh_key = h.hh_key
+    WHERE ${householdCode('h', level)} IN (${codeList(codes)})
     GROUP BY ALL ORDER BY 1, 2, 3`);
 }
 
@@ -139,7 +144,7 @@ const EMPLOYED = {
 export function householdCountSql(r: CountRequest): string {
   const y = intLiteral(r.year);
   const q = intLiteral(r.quarter);
-  const where = [inCodes('h.village_code', r.level, r.codes), householdPopulationSql(r.population, r.line, r.factor ?? 1), ...exclusionSql(r.exclude)];
+  const where = [`${householdCode('h', r.level)} IN (${codeList(r.codes)})`, householdPopulationSql(r.population, r.line, r.factor ?? 1), ...exclusionSql(r.exclude)];
   const employed = EMPLOYED[r.destination ?? 'all'];
   let numerator: string;
   let denominator = 'count(*)';
@@ -169,7 +174,7 @@ export function householdCountSql(r: CountRequest): string {
       break;
     case 'surveyed_share':
       numerator = r.everyQuarter
-        ? `count(*) FILTER (WHERE (SELECT count(DISTINCT s.quarter) FROM income s WHERE s.hh_id = h.hh_id AND s.year = ${y} AND s.quarter <= ${q}) = ${q})`
+        ? `count(*) FILTER (WHERE (SELECT count(DISTINCT s.quarter) FROM income s WHERE s.hh_key = h.hh_key AND s.year = ${y} AND s.quarter <= ${q}) = ${q})`
         : 'count(*) FILTER (WHERE c.net IS NOT NULL AND p.net IS NOT NULL)';
       break;
     case 'falling_share':
@@ -180,11 +185,11 @@ export function householdCountSql(r: CountRequest): string {
     default:
       throw new Error(`${r.metric} is not a household metric`);
   }
-  return `SELECT ${ancestorExpr('h.village_code', r.level)} AS code, ${numerator} AS numerator, ${denominator} AS denominator
+  return `SELECT ${householdCode('h', r.level)} AS code, ${numerator} AS numerator, ${denominator} AS denominator
     FROM households h
-    LEFT JOIN (SELECT hh_id, wage + operating + property + transfer AS net, employed_out_province, employed_in_province, employed_in_county
-               FROM income WHERE year = ${y} AND quarter = ${q}) c ON c.hh_id = h.hh_id
-    LEFT JOIN (SELECT hh_id, wage + operating + property + transfer AS net FROM income WHERE year = ${y} - 1 AND quarter = ${q}) p ON p.hh_id = h.hh_id
+    LEFT JOIN (SELECT hh_key, wage + operating + property + transfer AS net, employed_out_province, employed_in_province, employed_in_county
+               FROM income WHERE year = ${y} AND quarter = ${q}) c ON c.hh_key = h.hh_key
+    LEFT JOIN (SELECT hh_key, wage + operating + property + transfer AS net FROM income WHERE year = ${y} - 1 AND quarter = ${q}) p ON p.hh_key = h.hh_key
     WHERE ${where.join(' AND ')}
     GROUP BY 1 ORDER BY 1`;
 }

@@ -90,7 +90,7 @@ export function divergingColor(value: number, center: number, spread: number): s
   return rgb(interpolateBrBG(t)).formatHex();
 }
 
-/** `#rrggbb` → RGBA bytes for deck.gl. */
+/** `#rrggbb` → RGBA bytes (0–255). */
 export function hexToRgba(hex: string, alpha = 255): Rgba {
   const c = rgb(hex);
   return [Math.round(c.r), Math.round(c.g), Math.round(c.b), alpha];

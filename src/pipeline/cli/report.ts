@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ENGINE_TABLES } from '../../data/dataset-client';
+import { prepareHouseholdTables } from '../../data/engine/household-tables';
 import { csvField } from '../../domain/csv';
 import { createNodeConnector } from '../../data/engine/node';
 import { evaluatePlan } from '../../data/plan-evaluation';
@@ -61,6 +62,7 @@ export async function runReport(options: { data: string; plan: Plan; year?: numb
       if (!existsSync(file)) throw new Error(`${file} not found`);
       await db.registerParquet(table, file);
     }
+    await prepareHouseholdTables(db);
     const rows = await evaluatePlan(db, { plan: options.plan, manifest, year: options.year, codes: options.codes, level: options.level });
     return toReportRows(options.plan, rows);
   } finally {

@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { csvParse } from 'd3';
 import { LEVEL_NAMES, type Level, type Manifest } from '../../domain/dataset';
+import { prepareHouseholdTables } from '../../data/engine/household-tables';
 import { queryRegionPeriodSums } from '../../data/queries/region-sums';
 import { cachedGeography } from '../geography/cache';
 import { NativeDuckDB } from '../native-duckdb';
@@ -95,7 +96,8 @@ export async function generateDataset(options: GenerateOptions): Promise<Manifes
       files[`boundaries/${levelName}.geojson`] = fileEntry(path, collection.features.length);
     }
 
-    step('pre-aggregates (the same queries the app runs)');
+    step('pre-aggregates (the same queries the app runs, on the same prepared tables)');
+    await prepareHouseholdTables(db);
     for (let level = profile.rootLevel; level <= 5; level++) {
       const rows = await queryRegionPeriodSums(db, { level: level as Level });
       const name = `agg/${LEVEL_NAMES[level as Level]}.json`;
