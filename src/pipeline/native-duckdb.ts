@@ -12,13 +12,20 @@ export class NativeDuckDB implements Connector {
     readonly connection: DuckDBConnection,
   ) {}
 
-  static async open(options: { threads?: number } = {}): Promise<NativeDuckDB> {
+  /** `config`: further DuckDB settings (e.g. `temp_directory`, `memory_limit`, `preserve_insertion_order`). */
+  static async open(options: { threads?: number; config?: Record<string, string> } = {}): Promise<NativeDuckDB> {
     const instance = await DuckDBInstance.create(':memory:', {
       autoload_known_extensions: 'false',
       autoinstall_known_extensions: 'false',
       ...(options.threads ? { threads: String(options.threads) } : {}),
+      ...options.config,
     });
     return new NativeDuckDB(instance, await instance.connect());
+  }
+
+  /** A further connection to the same database (for running independent statements concurrently). */
+  async connect(): Promise<DuckDBConnection> {
+    return this.instance.connect();
   }
 
   async query<T = Record<string, unknown>>(sql: string): Promise<T[]> {
