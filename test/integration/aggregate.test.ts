@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LEVEL_NAMES, type Level, type Manifest } from '../../src/domain/dataset';
+import { prepareHouseholdTables } from '../../src/data/engine/household-tables';
 import { regionPeriodSumsSql } from '../../src/data/queries/region-sums';
 import { aggregateDataset } from '../../src/pipeline/aggregate/run';
 import { writeColumnarJson } from '../../src/pipeline/aggregate/columnar';
@@ -120,6 +121,7 @@ describe('aggregate on the Ningxia demo (single dataset folder)', () => {
     try {
       await db.registerParquet('households', join(NINGXIA, 'households.parquet'));
       await db.registerParquet('income', join(NINGXIA, 'income.parquet'));
+      await prepareHouseholdTables(db);
       expect(await expectRollupEqualsDirect(db)).toBeGreaterThan(1000);
     } finally {
       await db.close();
@@ -228,6 +230,7 @@ describe('data:national + aggregate (tiny national run, partitioned folder)', ()
     try {
       await db.registerParquet('households', join(data, 'parts', '*', 'households.parquet'));
       await db.registerParquet('income', join(data, 'parts', '*', 'income.parquet'));
+      await prepareHouseholdTables(db);
       expect(await expectRollupEqualsDirect(db)).toBeGreaterThan(1000);
       const village = readAgg(out, 5);
       const direct = await db.query<{ n: number }>(`SELECT count(*) AS n FROM (${regionPeriodSumsSql({ level: 5 })})`);

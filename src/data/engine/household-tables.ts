@@ -84,3 +84,18 @@ export async function appendHouseholdTables(db: Connector, householdsIn: string,
   await dropRelation(db, incomeIn);
   await dropRelation(db, householdsIn);
 }
+
+/**
+ * The prepared layout as views straight over raw relations (`read_parquet(...)` of a file or a
+ * glob), for native DuckDB over data too large to copy (the national `aggregate` step): the views
+ * stream, and `hh_key` is `hh_id` itself — the same join, only on the string key.
+ */
+export function preparedViewsSql(householdsFrom: string, incomeFrom: string): string[] {
+  const codes = ([1, 2, 3, 4] as Level[])
+    .map((level) => `rpad(substr(village_code, 1, ${prefixDigits(level)}), 12, '0') AS ${LEVEL_COLUMNS[level]}`)
+    .join(', ');
+  return [
+    `CREATE OR REPLACE VIEW households AS SELECT hh_id AS hh_key, *, ${codes} FROM ${householdsFrom}`,
+    `CREATE OR REPLACE VIEW income AS SELECT hh_id AS hh_key, * EXCLUDE (hh_id) FROM ${incomeFrom}`,
+  ];
+}

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync } fr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { LEVEL_NAMES, type Level, type Manifest } from '../../domain/dataset';
+import { preparedViewsSql } from '../../data/engine/household-tables';
 import { regionPeriodSumsSql } from '../../data/queries/region-sums';
 import { NativeDuckDB, quoteIdent, quoteString } from '../native-duckdb';
 import { writeColumnarJson } from './columnar';
@@ -132,9 +133,11 @@ async function registerAndCheck(db: NativeDuckDB, input: AggregateInput): Promis
       throw new Error(`${source}: not readable as parquet: ${(error as Error).message}`);
     }
     problems.push(...columnProblems(source, table, Object.fromEntries(described.map((d) => [d.column_name, d.column_type]))));
-    await db.run(`CREATE OR REPLACE VIEW ${quoteIdent(table)} AS SELECT * FROM read_parquet(${quoteString(source)}, hive_partitioning = false)`);
   }
   if (problems.length) throw new Error(problems.join('\n'));
+  // The product's queries read the prepared layout (src/data/engine/household-tables.ts); here as views, streamed.
+  const from = (source: string) => `read_parquet(${quoteString(source)}, hive_partitioning = false)`;
+  for (const sql of preparedViewsSql(from(input.households), from(input.income))) await db.run(sql);
 }
 
 /** `agg/<level>.json` exactly as the generator writes it: `toColumnarJson(rows, {level})`, streamed. */
