@@ -4,7 +4,9 @@ import { SumsIndex } from '../domain/income';
 import { compareSums, type SumsCheck } from '../domain/sums-check';
 import { fromColumnar, type ColumnarJson } from './columnar';
 import type { Connector } from './engine/connector';
-import { prepareHouseholdTables } from './engine/household-tables';
+import { appendHouseholdTables, prepareHouseholdTables } from './engine/household-tables';
+import { levelOfCode } from '../domain/drill';
+import type { TargetEvaluation } from '../targets/types';
 import { fetchJson, type ProgressCallback } from './fetch-progress';
 import { queryRegionPeriodSums } from './queries/region-sums';
 
@@ -32,6 +34,12 @@ export type EngineTable = (typeof ENGINE_TABLES)[number];
 export class DatasetClient {
   private readonly cache = new Map<string, Promise<unknown>>();
   private enginePromise: Promise<Connector> | null = null;
+  private readonly results = new QueryCache();
+  // The engine without the result cache, for the statements that change tables.
+  private raw: Connector | null = null;
+  private readonly counties = new Map<string, Promise<void>>();
+  // County partitions are added one at a time (they share the staging table names).
+  private appending: Promise<unknown> = Promise.resolve();
 
   private constructor(
     readonly baseUrl: string,
@@ -52,9 +60,38 @@ export class DatasetClient {
     return new URL(name, new URL(this.baseUrl, globalThis.location?.href ?? 'http://localhost/')).href;
   }
 
+  /** True when household data and township/village files are split by county (`manifest.partitions`). */
+  get partitioned(): boolean {
+    return this.manifest.partitions?.by === 'county';
+  }
+
   /** Polygons of every region at `level`, feature property `code` = 12-digit code. */
   boundaries(level: LevelName, onProgress?: ProgressCallback): Promise<BoundaryCollection> {
     return this.once(`boundaries/${level}`, () => fetchJson<BoundaryCollection>(this.url(`boundaries/${level}.geojson`), onProgress));
+  }
+
+  /**
+   * Polygons at `level` a view inside `county` (12 digits) needs: in a partitioned dataset the
+   * township and village polygons come from that county's own file, never the whole province's.
+   */
+  boundariesIn(level: LevelName, county: string): Promise<BoundaryCollection> {
+    const part = this.partOf(level, county);
+    if (!part) return this.boundaries(level);
+    return this.once(`boundaries/${level}/${county}`, () => fetchJson<BoundaryCollection>(this.url(part.boundaries[part.level])));
+  }
+
+  /** Pre-aggregated sums at `level` for a view inside `county`: that county's file when partitioned. */
+  regionSumsIn(level: Level, county: string): Promise<SumsIndex> {
+    const part = this.partOf(LEVEL_NAMES[level], county);
+    if (!part) return this.regionSums(level);
+    return this.once(`agg/${level}/${county}`, async () => new SumsIndex(fromColumnar<RegionPeriodSums>(await fetchJson<ColumnarJson>(this.url(part.agg[part.level])))));
+  }
+
+  private partOf(level: LevelName, county: string) {
+    if (!this.partitioned || (level !== 'township' && level !== 'village')) return null;
+    const files = this.manifest.partitions!.counties[county];
+    if (!files) throw new Error(`县 ${county} 不在本数据集的分区中 · County ${county} has no partition in this dataset`);
+    return { ...files, level };
   }
 
   /** Pre-aggregated sums for every region at `level` and every period. */
@@ -80,7 +117,10 @@ export class DatasetClient {
       this.enginePromise = (async () => {
         onProgress?.({ phase: 'engine', loaded: 0, total: Number.NaN });
         const db = await this.createConnector();
+        const partitioned = this.partitioned;
         for (const table of ENGINE_TABLES) {
+          // Partitioned: the household tables are filled county by county (`engineFor`).
+          if (partitioned && (table === 'households' || table === 'income')) continue;
           const file = `${table}.parquet`;
           if (!this.manifest.files[file]) throw new Error(`${file} is not in the dataset's manifest`);
           const total = this.manifest.files[file]?.bytes ?? Number.NaN;
@@ -89,15 +129,68 @@ export class DatasetClient {
             onProgress: (loaded, t) => onProgress?.({ phase: table, loaded, total: Number.isFinite(t) ? t : total }),
           });
         }
-        await prepareHouseholdTables(db);
+        if (!partitioned) await prepareHouseholdTables(db);
         onProgress?.({ phase: 'ready', loaded: 1, total: 1 });
-        return db;
+        this.raw = db;
+        return this.results.wrap(db);
       })();
       this.enginePromise.catch(() => {
         this.enginePromise = null;
       });
     }
     return this.enginePromise;
+  }
+
+  /**
+   * The engine, ready for household queries about `unit` (12 digits). In a partitioned dataset
+   * this loads the unit's county partition first — read by HTTP range requests into the prepared
+   * tables, once per county — and refuses units above county level, whose household rows the
+   * browser never holds (their figures come from the pre-aggregates and pre-computed reports).
+   */
+  async engineFor(unit: string): Promise<Connector> {
+    const db = await this.engine();
+    if (!this.partitioned) return db;
+    if (levelOfCode(unit) < 3) throw new PartitionScopeError();
+    await this.ensureCounty(`${unit.slice(0, 6)}000000`);
+    return db;
+  }
+
+  /** Loads one county's households and income into the engine (partitioned datasets), once. */
+  ensureCounty(county: string): Promise<void> {
+    let p = this.counties.get(county);
+    if (!p) {
+      const files = this.manifest.partitions?.counties[county];
+      if (!files) return Promise.reject(new Error(`县 ${county} 不在本数据集的分区中 · County ${county} has no partition in this dataset`));
+      const task = async () => {
+        await this.engine();
+        const db = this.raw!;
+        await db.registerParquet('households_in', this.url(files.households), { remote: true });
+        await db.registerParquet('income_in', this.url(files.income), { remote: true });
+        await appendHouseholdTables(db, 'households_in', 'income_in');
+        this.results.clear();
+      };
+      p = this.appending.then(task, task);
+      this.appending = p.catch(() => undefined);
+      this.counties.set(county, p);
+      p.catch(() => this.counties.delete(county));
+    }
+    return p;
+  }
+
+  /**
+   * The pre-computed evaluation of plan `planId` (`manifest.reports`: the generator's
+   * `evaluatePlan` rows for the root and every county, each year), or null when there is none.
+   * Partitioned datasets show scorecards and target maps above county level from it.
+   */
+  precomputedReport(planId: string): Promise<TargetEvaluation[] | null> {
+    const file = this.manifest.reports?.[planId];
+    if (!file) return Promise.resolve(null);
+    return this.once(`report/${planId}`, () => fetchJson<TargetEvaluation[]>(this.url(file)));
+  }
+
+  /** Counties whose household partition the engine holds (partitioned datasets). */
+  get loadedCounties(): string[] {
+    return [...this.counties.keys()];
   }
 
   /**
@@ -119,6 +212,52 @@ export class DatasetClient {
       p.catch(() => this.cache.delete(key));
     }
     return p;
+  }
+}
+
+/** A household query above county level in a dataset partitioned by county. */
+export class PartitionScopeError extends Error {
+  constructor() {
+    super('户级数据按县分区：请进入一个县查看 · Household data is split by county: open a county to see it');
+    this.name = 'PartitionScopeError';
+  }
+}
+
+/**
+ * Results of read-only queries, kept by their SQL (the tables only change when a county partition
+ * is added, which clears it): panels that ask the same question share one answer.
+ */
+class QueryCache {
+  private readonly entries = new Map<string, Promise<unknown[]>>();
+  constructor(private readonly limit = 64) {}
+
+  wrap(db: Connector): Connector {
+    return {
+      query: <T,>(sql: string): Promise<T[]> => {
+        if (!/^\s*(SELECT|WITH)\b/i.test(sql)) return db.query<T>(sql);
+        let p = this.entries.get(sql) as Promise<T[]> | undefined;
+        if (p) {
+          this.entries.delete(sql);
+          this.entries.set(sql, p);
+          return p.then((rows) => rows.slice());
+        }
+        p = db.query<T>(sql);
+        this.entries.set(sql, p);
+        p.catch(() => this.entries.delete(sql));
+        while (this.entries.size > this.limit) this.entries.delete(this.entries.keys().next().value!);
+        // Each caller gets its own array (callers may sort it).
+        return p.then((rows) => rows.slice());
+      },
+      registerParquet: (name, source, options) => {
+        this.clear();
+        return db.registerParquet(name, source, options);
+      },
+      close: () => db.close(),
+    };
+  }
+
+  clear(): void {
+    this.entries.clear();
   }
 }
 

@@ -41,6 +41,18 @@ export interface Manifest {
   generator?: { seed: number; scale: number; version: string; fingerprint?: string };
   /** Which geometry is synthetic (township and village polygons always are). */
   syntheticGeometry?: LevelName[];
+  /**
+   * Present when household data, township/village boundaries and their sums are split by county
+   * (`npm run data -- --partition county`): no single households/income files, no province-wide
+   * township/village boundaries or sums; each county's files are fetched when a view needs them.
+   */
+  partitions?: {
+    by: 'county';
+    /** 12-digit county code → its files, relative to the dataset folder (each also in `files`). */
+    counties: Record<string, { households: string; income: string; boundaries: { township: string; village: string }; agg: { township: string; village: string } }>;
+  };
+  /** Plan id → pre-computed report (`evaluatePlan` rows for the root and every county, each year), for partitioned datasets. */
+  reports?: Record<string, string>;
 }
 
 /** One row of `regions.parquet`. */

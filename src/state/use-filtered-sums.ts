@@ -39,7 +39,7 @@ export function useFilteredSums(
     let cancelled = false;
     setResult({ key, sums: { state: 'running' } });
     (async () => {
-      const db = await client.engine();
+      const db = await client.engineFor(scope.scope);
       const [children, own] = await Promise.all([
         queryRegionPeriodSums(db, { level: scope.level, within: { code: scope.scope, level: scope.scopeLevel }, filter, period }),
         queryRegionPeriodSums(db, { level: unit.level, within: { code: unit.code, level: unit.level }, filter, period }),

@@ -3,6 +3,7 @@ import type { DatasetClient } from '../data/dataset-client';
 import { evaluatePlan } from '../data/plan-evaluation';
 import { loadBundledPlan } from '../data/plans';
 import type { Manifest } from '../domain/dataset';
+import { levelOfCode } from '../domain/drill';
 import type { Plan, TargetEvaluation } from '../targets/types';
 
 export type TargetMap =
@@ -21,6 +22,8 @@ export function useTargetMap(
   planId: string | null,
   codes: string[],
   year: number | null,
+  /** The region whose children `codes` are (its households must be in the engine: `engineFor`). */
+  scopeCode: string,
 ): TargetMap {
   const [out, setOut] = useState<TargetMap>({ state: 'idle' });
   const key = codes.join(',');
@@ -32,8 +35,13 @@ export function useTargetMap(
     let live = true;
     setOut({ state: 'loading' });
     void (async () => {
-      const [plan, db] = await Promise.all([loadBundledPlan(planId), client.engine()]);
-      const rows = await evaluatePlan(db, { plan, manifest, codes, year });
+      const plan = await loadBundledPlan(planId);
+      // Above county level a dataset split by county answers from its pre-computed report.
+      const report = client.partitioned && levelOfCode(scopeCode) < 3 ? await client.precomputedReport(planId) : null;
+      const wanted = new Set(codes);
+      const rows = report
+        ? report.filter((r) => r.year === year && wanted.has(r.regionCode))
+        : await evaluatePlan(await client.engineFor(scopeCode), { plan, manifest, codes, year });
       const byTarget = new Map<string, Map<string, TargetEvaluation>>();
       for (const r of rows) {
         if (!byTarget.has(r.targetId)) byTarget.set(r.targetId, new Map());
@@ -46,6 +54,6 @@ export function useTargetMap(
     };
     // `key` stands for `codes`.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [client, enabled, manifest, planId, key, year]);
+  }, [client, enabled, manifest, planId, key, year, scopeCode]);
   return out;
 }

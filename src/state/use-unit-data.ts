@@ -55,16 +55,22 @@ async function loadUnit(client: DatasetClient, unit: string, rootName: PlaceName
   const unitLevel = levelOfCode(unit);
   const scope = mapScopeOf(unit);
   const chain = ancestry(unit, client.manifest.root.level);
-  const hasBoundaries = (level: Level) => client.manifest.files[`boundaries/${LEVEL_NAMES[level]}.geojson`] !== undefined;
+  const hasBoundaries = (level: Level) =>
+    client.manifest.files[`boundaries/${LEVEL_NAMES[level]}.geojson`] !== undefined || (client.partitioned && level >= 4);
+  // Township and village files are read per county (the whole province's in one file unless the
+  // dataset is partitioned by county, then only the county's: DatasetClient.boundariesIn).
+  const county = `${unit.slice(0, 6)}000000`;
+  const boundaries = (level: Level) => (level >= 4 ? client.boundariesIn(LEVEL_NAMES[level], county) : client.boundaries(LEVEL_NAMES[level]));
+  const sums = (level: Level) => (level >= 4 ? client.regionSumsIn(level, county) : client.regionSums(level));
   const [all, childSums, unitSums, names] = await Promise.all([
-    client.boundaries(LEVEL_NAMES[scope.level]),
-    client.regionSums(scope.level),
-    client.regionSums(unitLevel),
+    boundaries(scope.level),
+    sums(scope.level),
+    sums(unitLevel),
     Promise.all(
       chain.map(async ({ code, level }): Promise<PlaceNames | null> => {
         if (code === client.manifest.root.code) return rootName;
         if (!hasBoundaries(level)) return null;
-        const found = (await client.boundaries(LEVEL_NAMES[level])).features.find((f) => f.properties.code === code);
+        const found = (await boundaries(level)).features.find((f) => f.properties.code === code);
         return found ? { name: displayName(found.properties.name, level), name_en: found.properties.name_en } : null;
       }),
     ),

@@ -88,7 +88,7 @@ export function Dashboard({ t, data, view, update }: DashboardProps) {
   const byTargetMap = view.metric === 'gap' || view.metric === 'status';
   const plans = availablePlans(manifest.plans);
   const planId = view.plan && plans.includes(view.plan) ? view.plan : (plans[0] ?? null);
-  const targetMap = useTargetMap(client, byTargetMap && engine.state !== 'idle', manifest, planId, codes, vm?.period?.year ?? null);
+  const targetMap = useTargetMap(client, byTargetMap && engine.state !== 'idle', manifest, planId, codes, vm?.period?.year ?? null, shown?.scope.scope ?? manifest.root.code);
   const mapTargets = useMemo(() => {
     if (targetMap.state !== 'ready') return [];
     return targetMap.plan.targets

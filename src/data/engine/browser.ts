@@ -113,7 +113,7 @@ export function createBrowserConnector(options: BrowserConnectorOptions = {}): B
       checkName(name);
       const url = new URL(source, globalThis.location?.href).href;
       const file = `${name}-${++fileSeq}.parquet`;
-      if (mode === 'remote') {
+      if (mode === 'remote' || opts.remote) {
         const e = await engine();
         await serially(async () => {
           await e.db.registerFileURL(file, url, e.duckdb.DuckDBDataProtocol.HTTP, false);

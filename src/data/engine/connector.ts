@@ -25,4 +25,10 @@ export interface Connector {
 export interface RegisterOptions {
   /** Called as bytes arrive, for the loading indicator. `total` is NaN when unknown. */
   onProgress?: (loaded: number, total: number) => void;
+  /**
+   * Browser: register the URL for HTTP range reads and make a VIEW over it instead of fetching
+   * the whole file (for a copy that reads each column once, e.g. a county's partition). Node
+   * reads the local file either way.
+   */
+  remote?: boolean;
 }

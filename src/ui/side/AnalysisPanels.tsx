@@ -7,7 +7,7 @@ import type { DatasetClient } from '../../data/dataset-client';
 import { TARGET_MESSAGES } from '../../i18n/targets';
 import { targetApplies } from '../../targets/evaluate';
 import { valueForYear } from '../../targets/plan';
-import type { Plan } from '../../targets/types';
+import type { Plan, TargetEvaluation } from '../../targets/types';
 import {
   ChangePanel, ChipBar, CompositionPanel, HistogramPanel, HouseholdTable, LedgersPanel, monitoringLineFor, referencesFor, regionNamer, TrendPanel,
   type PanelContext as AnalysisContext,
@@ -15,8 +15,30 @@ import {
 import { Scorecard } from '../targets/Scorecard';
 import type { PanelContext } from './panel-context';
 
-/** The engine once started elsewhere (after the first map is painted); null until it is ready. */
-function useConnector(client: DatasetClient, started: boolean): Connector | null {
+/**
+ * The engine once started elsewhere (after the first map is painted), ready for household queries
+ * about `unit` (in a partitioned dataset: with the unit's county loaded). `db` is null until then,
+ * and never the connector of an earlier unit; `error` says why there is none (e.g. a unit above
+ * county level in a dataset split by county).
+ */
+function useConnector(client: DatasetClient, started: boolean, unit: string): { db: Connector | null; error: string | null } {
+  const [ready, setReady] = useState<{ unit: string; db: Connector | null; error: string | null } | null>(null);
+  useEffect(() => {
+    if (!started) return;
+    let live = true;
+    client.engineFor(unit).then(
+      (c) => live && setReady({ unit, db: c, error: null }),
+      (e: unknown) => live && setReady({ unit, db: null, error: e instanceof Error ? e.message : String(e) }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [client, started, unit]);
+  return ready && ready.unit === unit ? ready : { db: null, error: null };
+}
+
+/** The engine for dataset-wide tables (reference series, region names), whatever the unit. */
+function useBaseConnector(client: DatasetClient, started: boolean): Connector | null {
   const [db, setDb] = useState<Connector | null>(null);
   useEffect(() => {
     if (!started) return;
@@ -51,7 +73,8 @@ export interface AnalysisPanelsProps {
  */
 export function AnalysisPanels({ ctx, engineStarted, planId, onPlan }: AnalysisPanelsProps) {
   const { t, lang, client, manifest, unit, period, filter, setFilter } = ctx;
-  const db = useConnector(client, engineStarted);
+  const { db, error: scopeError } = useConnector(client, engineStarted, unit.code);
+  const baseDb = useBaseConnector(client, engineStarted);
   const plans = availablePlans(manifest.plans);
   const chosen = planId && plans.includes(planId) ? planId : (plans[0] ?? null);
   const [plan, setPlan] = useState<Plan | null>(null);
@@ -64,13 +87,24 @@ export function AnalysisPanels({ ctx, engineStarted, planId, onPlan }: AnalysisP
     };
   }, [chosen]);
 
+  // Above county level in a dataset split by county: the scorecard from the pre-computed report.
+  const [report, setReport] = useState<TargetEvaluation[] | null>(null);
+  useEffect(() => {
+    let live = true;
+    setReport(null);
+    if (client.partitioned && chosen) client.precomputedReport(chosen).then((r) => live && setReport(r), () => live && setReport(null));
+    return () => {
+      live = false;
+    };
+  }, [client, chosen]);
+
   const [ref, setRef] = useState<ReferenceValue[]>([]);
   const [names, setNames] = useState<RegionName[]>([]);
   const root = manifest.root;
   useEffect(() => {
-    if (!db) return;
+    if (!baseDb) return;
     let live = true;
-    void Promise.all([queryReference(db), queryRegionNames(db, { code: root.code, level: root.level })]).then(([r, n]) => {
+    void Promise.all([queryReference(baseDb), queryRegionNames(baseDb, { code: root.code, level: root.level })]).then(([r, n]) => {
       if (!live) return;
       setRef(r);
       setNames(n);
@@ -78,7 +112,7 @@ export function AnalysisPanels({ ctx, engineStarted, planId, onPlan }: AnalysisP
     return () => {
       live = false;
     };
-  }, [db, root.code, root.level]);
+  }, [baseDb, root.code, root.level]);
 
   const childName = useMemo(() => regionNamer(names, lang), [names, lang]);
   const unitRef = useMemo(() => ({ code: unit.code, level: unit.level, name: unit.name, tags: [] as string[], parentCode: null }), [unit]);
@@ -113,6 +147,17 @@ export function AnalysisPanels({ ctx, engineStarted, planId, onPlan }: AnalysisP
           </select>
         </label>
       )}
+      {scopeError && client.partitioned && (
+        <section className="panel partition-notice" data-testid="partition-notice" role="note">
+          <p>{scopeError}</p>
+        </section>
+      )}
+      {scopeError && !client.partitioned && <p className="error-text" role="alert">{scopeError}</p>}
+      {scopeError && client.partitioned && report && (
+        <Scorecard lang={lang} db={null} plan={plan} manifest={manifest} unitCode={unit.code} year={period.year} precomputed={report} />
+      )}
+      {scopeError && client.partitioned ? null : (
+        <>
       <Scorecard lang={lang} db={db} plan={plan} manifest={manifest} unitCode={unit.code} year={period.year} />
       <TrendPanel {...actx} targets={targets} references={referencesFor(ref, unit.code, t)} projected="auto" />
       <CompositionPanel {...actx} />
@@ -122,6 +167,8 @@ export function AnalysisPanels({ ctx, engineStarted, planId, onPlan }: AnalysisP
         onCause={(c) => setFilter({ ...filter, causes: filter.causes.includes(c) ? filter.causes.filter((x) => x !== c) : [...filter.causes, c] })}
       />
       <LedgersPanel {...actx} monitoringLine={line} />
+        </>
+      )}
     </>
   );
 }

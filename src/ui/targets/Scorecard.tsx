@@ -10,6 +10,8 @@ export interface ScorecardProps {
   lang: Lang;
   /** The engine; null while it starts. */
   db: Connector | null;
+  /** Rows computed ahead (a partitioned dataset's report above county level); used instead of the engine. */
+  precomputed?: TargetEvaluation[] | null;
   plan: Plan | null;
   manifest: Manifest;
   /** The unit shown (12-digit code). */
@@ -24,11 +26,15 @@ type State = { kind: 'idle' | 'loading' } | { kind: 'ready'; rows: TargetEvaluat
  * status colour, projected values marked, the seed's words and section on hover. The same
  * `evaluatePlan` as `npm run report`.
  */
-export function Scorecard({ lang, db, plan, manifest, unitCode, year }: ScorecardProps) {
+export function Scorecard({ lang, db, plan, manifest, unitCode, year, precomputed }: ScorecardProps) {
   const m = TARGET_MESSAGES[lang];
   const [state, setState] = useState<State>({ kind: 'idle' });
 
   useEffect(() => {
+    if (precomputed && plan) {
+      setState({ kind: 'ready', rows: precomputed.filter((r) => r.regionCode === unitCode && r.year === year && r.planId === plan.id) });
+      return;
+    }
     if (!db || !plan) {
       setState({ kind: 'idle' });
       return;
@@ -42,7 +48,7 @@ export function Scorecard({ lang, db, plan, manifest, unitCode, year }: Scorecar
     return () => {
       live = false;
     };
-  }, [db, plan, manifest, unitCode, year]);
+  }, [db, plan, manifest, unitCode, year, precomputed]);
 
   const byId = new Map(plan?.targets.map((t) => [t.id, t]) ?? []);
   return (
@@ -51,7 +57,7 @@ export function Scorecard({ lang, db, plan, manifest, unitCode, year }: Scorecar
         {m.scorecard}
         {plan && <span className="scorecard-plan" title={`${plan.title[lang]} ${plan.docNo}`}> · {plan.title[lang]}</span>}
       </h2>
-      {!db && <p className="muted">{m.engineStarting}</p>}
+      {!db && !precomputed && <p className="muted">{m.engineStarting}</p>}
       {db && state.kind === 'loading' && <p className="muted" role="status">{m.evaluating}</p>}
       {state.kind === 'error' && <p className="error-text" role="alert">{m.failed(state.message)}</p>}
       {state.kind === 'ready' && state.rows.length === 0 && <p className="muted">{m.noTargets}</p>}
