@@ -42,16 +42,23 @@ export interface Manifest {
   /** Which geometry is synthetic (township and village polygons always are). */
   syntheticGeometry?: LevelName[];
   /**
-   * Present when household data, township/village boundaries and their sums are split by county
-   * (`npm run data -- --partition county`): no single households/income files, no province-wide
-   * township/village boundaries or sums; each county's files are fetched when a view needs them.
+   * Present when the household tables, township / village boundaries and their pre-aggregates are
+   * split by county (`npm run data -- --partition county`): the folder then has no
+   * `households.parquet`, `income.parquet`, `boundaries/{township,village}.geojson` or
+   * `agg/{township,village}.json`; each county's slice is under `parts/<county6>/` (same columns /
+   * properties / columnar JSON, that county's rows only). Every county of the root gets an entry,
+   * also one without households (its files then have no rows).
    */
   partitions?: {
     by: 'county';
     /** 12-digit county code → its files, relative to the dataset folder (each also in `files`). */
     counties: Record<string, { households: string; income: string; boundaries: { township: string; village: string }; agg: { township: string; village: string } }>;
   };
-  /** Plan id → pre-computed report (`evaluatePlan` rows for the root and every county, each year), for partitioned datasets. */
+  /**
+   * Plan id → a JSON file (relative to the dataset folder, also in `files`) with the rows of
+   * `npm run report -- --format json` for the root and every county, for each year of `years`;
+   * written for partitioned datasets, whose household rows the app does not load all at once.
+   */
   reports?: Record<string, string>;
 }
 

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { ENGINE_TABLES } from '../../data/dataset-client';
-import { prepareHouseholdTables } from '../../data/engine/household-tables';
+import { appendHouseholdTables, prepareHouseholdTables } from '../../data/engine/household-tables';
 import { csvField } from '../../domain/csv';
 import { createNodeConnector } from '../../data/engine/node';
 import { evaluatePlan } from '../../data/plan-evaluation';
@@ -57,17 +57,32 @@ export async function runReport(options: { data: string; plan: Plan; year?: numb
   const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
   const db = createNodeConnector();
   try {
-    for (const table of ENGINE_TABLES) {
-      const file = join(dir, `${table}.parquet`);
-      if (!existsSync(file)) throw new Error(`${file} not found`);
-      await db.registerParquet(table, file);
+    if (manifest.partitions) {
+      // Partitioned by county: the other tables as usual, households and income county by county.
+      for (const table of ENGINE_TABLES.filter((t) => t !== 'households' && t !== 'income')) {
+        await db.registerParquet(table, existingFile(dir, `${table}.parquet`));
+      }
+      for (const code of Object.keys(manifest.partitions.counties).sort()) {
+        const part = manifest.partitions.counties[code];
+        await db.registerParquet('households__part', existingFile(dir, part.households));
+        await db.registerParquet('income__part', existingFile(dir, part.income));
+        await appendHouseholdTables(db, 'households__part', 'income__part');
+      }
+    } else {
+      for (const table of ENGINE_TABLES) await db.registerParquet(table, existingFile(dir, `${table}.parquet`));
+      await prepareHouseholdTables(db);
     }
-    await prepareHouseholdTables(db);
     const rows = await evaluatePlan(db, { plan: options.plan, manifest, year: options.year, codes: options.codes, level: options.level });
     return toReportRows(options.plan, rows);
   } finally {
     await db.close();
   }
+}
+
+function existingFile(dir: string, name: string): string {
+  const file = join(dir, name);
+  if (!existsSync(file)) throw new Error(`${file} not found`);
+  return file;
 }
 
 const CSV_COLUMNS: (keyof ReportRow)[] = ['planId', 'targetId', 'regionCode', 'regionName', 'year', 'actual', 'target', 'gap', 'status', 'projected', 'unit', 'label', 'note'];

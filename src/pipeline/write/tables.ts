@@ -5,6 +5,8 @@ import type { RegionNode } from '../geography/region-tree';
 import { CATEGORIES, MGMT_CLASSES, type Households } from '../generate/households';
 import type { CollectiveRow, FacilityRow } from '../generate/facilities';
 import type { IncomeTable } from '../generate/income-rows';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import { quoteString, type NativeDuckDB } from '../native-duckdb';
 
 /** One row of `reference.parquet`. */
@@ -43,8 +45,9 @@ function slice<T>(values: ArrayLike<T>, from: number, to: number, map?: (v: T, i
   return out;
 }
 
-/** Loads households into table `households` (kept for the income join and aggregation) and writes them. */
-export async function writeHouseholds(db: NativeDuckDB, hh: Households, path: string): Promise<void> {
+/** Loads households into table `households` (kept for the income join and aggregation) and writes
+ * them to `path` (null: load only, e.g. when the files are written per county by `writeCountyParts`). */
+export async function writeHouseholds(db: NativeDuckDB, hh: Households, path: string | null): Promise<void> {
   await db.run(`CREATE OR REPLACE TABLE households_raw (idx INTEGER, hh_id VARCHAR, village_code VARCHAR, persons INTEGER,
     labour INTEGER, category VARCHAR, mgmt_class VARCHAR, no_labour BOOLEAN, safety_net BOOLEAN, relocated BOOLEAN,
     relocation_site VARCHAR, risk_tags VARCHAR, measures VARCHAR, risk_cleared BOOLEAN)`);
@@ -72,11 +75,12 @@ export async function writeHouseholds(db: NativeDuckDB, hh: Households, path: st
     no_labour, safety_net, relocated, relocation_site, ${list('risk_tags')}, ${list('measures')}, risk_cleared
     FROM households_raw ORDER BY village_code, hh_id`);
   await db.run('DROP TABLE households_raw');
-  await copyOut(db, 'SELECT * EXCLUDE (idx) FROM households ORDER BY village_code, hh_id', path);
+  if (path !== null) await copyOut(db, 'SELECT * EXCLUDE (idx) FROM households ORDER BY village_code, hh_id', path);
 }
 
-/** Loads the income rows into table `income` (household order as in households.parquet) and writes them. */
-export async function writeIncome(db: NativeDuckDB, t: IncomeTable, path: string): Promise<void> {
+/** Loads the income rows into table `income` (household order as in households.parquet) and writes
+ * them to `path` (null: load only). */
+export async function writeIncome(db: NativeDuckDB, t: IncomeTable, path: string | null): Promise<void> {
   await db.run(`CREATE OR REPLACE TABLE income_raw (idx INTEGER, year INTEGER, quarter INTEGER, wage DOUBLE,
     operating DOUBLE, property DOUBLE, transfer DOUBLE, employed_out_province INTEGER, employed_in_province INTEGER,
     employed_in_county INTEGER, decline_cause INTEGER)`);
@@ -92,7 +96,43 @@ export async function writeIncome(db: NativeDuckDB, t: IncomeTable, path: string
     FROM income_raw i JOIN households h ON i.idx = h.idx
     ORDER BY h.village_code, h.hh_id, i.year, i.quarter`);
   await db.run('DROP TABLE income_raw');
-  await copyOut(db, 'SELECT * FROM income', path);
+  if (path !== null) await copyOut(db, 'SELECT * FROM income', path);
+}
+
+/** One county's household files written by `writeCountyParts`, paths relative to the dataset folder. */
+export interface CountyPart {
+  /** 6-digit county prefix, the folder name under `parts/`. */
+  county6: string;
+  households: { path: string; rows: number };
+  income: { path: string; rows: number };
+}
+
+/**
+ * Writes the loaded `households` and `income` tables (`writeHouseholds` / `writeIncome` with a null
+ * path) as `parts/<county6>/households.parquet` (ordered by village_code, hh_id, as the single file)
+ * and `parts/<county6>/income.parquet` (ordered by hh_id, year, quarter) under `out`, one pair for
+ * every county prefix in `counties6` (a county without households gets files with no rows).
+ */
+export async function writeCountyParts(db: NativeDuckDB, out: string, counties6: string[]): Promise<CountyPart[]> {
+  await db.run(`CREATE OR REPLACE TEMP TABLE income_by_county AS
+    SELECT substr(h.village_code, 1, 6) AS county6, i.*
+    FROM income i JOIN households h ON h.hh_id = i.hh_id
+    ORDER BY county6, i.hh_id, i.year, i.quarter`);
+  const parts: CountyPart[] = [];
+  for (const c of counties6) {
+    if (!/^\d{6}$/.test(c)) throw new Error(`not a 6-digit county prefix: ${c}`);
+    const dir = join(out, 'parts', c);
+    mkdirSync(dir, { recursive: true });
+    const hhPath = `parts/${c}/households.parquet`;
+    const incPath = `parts/${c}/income.parquet`;
+    await copyOut(db, `SELECT * EXCLUDE (idx) FROM households WHERE substr(village_code, 1, 6) = '${c}' ORDER BY village_code, hh_id`, join(out, hhPath));
+    await copyOut(db, `SELECT * EXCLUDE (county6) FROM income_by_county WHERE county6 = '${c}' ORDER BY hh_id, year, quarter`, join(out, incPath));
+    const [h] = await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM households WHERE substr(village_code, 1, 6) = '${c}'`);
+    const [i] = await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM income_by_county WHERE county6 = '${c}'`);
+    parts.push({ county6: c, households: { path: hhPath, rows: Number(h.n) }, income: { path: incPath, rows: Number(i.n) } });
+  }
+  await db.run('DROP TABLE income_by_county');
+  return parts;
 }
 
 /** A column of a plain table: name, SQL type, the node-api type, and how to read it from a row. */
