@@ -99,6 +99,7 @@ export const en: Messages = {
   enginePhaseIncome: 'loading income records',
   enginePhaseTables: 'loading regions, reference series and facilities',
   engineReady: 'ready',
+  engineReadyPartitioned: 'ready · household data is split by county, loaded when you open a county',
   engineFailed: (message) => `unavailable (${message}); map and figures are unaffected`,
   engineIdle: 'not started',
   engineVerifying: 'checking the totals by area against household records…',

@@ -106,6 +106,8 @@ export interface Messages {
   enginePhaseIncome: string;
   enginePhaseTables: string;
   engineReady: string;
+  /** Ready, household rows loaded per county on drill (partitioned dataset). */
+  engineReadyPartitioned: string;
   engineFailed: (message: string) => string;
   engineIdle: string;
   engineVerifying: string;

@@ -100,6 +100,7 @@ export const zh: Messages = {
   enginePhaseIncome: '加载收入数据',
   enginePhaseTables: '加载区划、参考值与设施',
   engineReady: '已就绪',
+  engineReadyPartitioned: '已就绪 · 户级数据按县分区，进入县时加载',
   engineFailed: (message) => `暂不可用（${message}），地图与指标不受影响`,
   engineIdle: '待启动',
   engineVerifying: '正在用户数据核对分区汇总…',

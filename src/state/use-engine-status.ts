@@ -7,7 +7,7 @@ export type EngineStatus =
   | { state: 'idle' }
   | { state: 'loading'; progress: LoadProgress }
   | { state: 'verifying' }
-  | { state: 'ready'; check: SumsCheck; incomeRows: number }
+  | { state: 'ready'; check: SumsCheck | null; incomeRows: number }
   | { state: 'error'; message: string };
 
 /**
@@ -32,6 +32,11 @@ export function useEngineStatus(client: DatasetClient | null, start: boolean, ve
       })
       .then(async () => {
         if (cancelled) return;
+        // A dataset split by county holds no province-wide household rows to check against.
+        if (client.partitioned) {
+          setStatus({ state: 'ready', check: null, incomeRows: Number.NaN });
+          return;
+        }
         setStatus({ state: 'verifying' });
         const check = await client.verifyAggregates(verifyLevel);
         const incomeRows = client.manifest.files['income.parquet']?.rows ?? Number.NaN;

@@ -12,8 +12,8 @@ export function EngineStatus({ t, lang, status }: { t: Messages; lang: Lang; sta
     kind = 'loading';
   }
   else if (status.state === 'ready') {
-    const bad = status.check.mismatchCount;
-    text = bad === 0 ? t.engineVerified(formatInteger(status.incomeRows, lang)) : t.engineMismatch(formatInteger(bad, lang));
+    const bad = status.check?.mismatchCount ?? 0;
+    text = !status.check ? t.engineReadyPartitioned : bad === 0 ? t.engineVerified(formatInteger(status.incomeRows, lang)) : t.engineMismatch(formatInteger(bad, lang));
     if (bad > 0) kind = 'error';
   }
   else if (status.state === 'error') text = t.engineFailed(status.message);
@@ -25,7 +25,7 @@ export function EngineStatus({ t, lang, status }: { t: Messages; lang: Lang; sta
   }
   return (
     <div className={`engine-status ${kind}`} data-testid="engine-status" data-state={status.state}
-      data-mismatches={status.state === 'ready' ? status.check.mismatchCount : undefined} role="status" aria-live="polite">
+      data-mismatches={status.state === 'ready' ? status.check?.mismatchCount : undefined} role="status" aria-live="polite">
       <span className="dot" aria-hidden="true" />
       <span>{t.engineStatus(text)}</span>
     </div>

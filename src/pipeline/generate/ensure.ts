@@ -9,6 +9,15 @@ import { loadProfile } from './profile';
 export const DEMO_REGIONS = ['ningxia', 'daxiang', 'jiyuan', 'beizhang', 'jiangxi'];
 
 /**
+ * Extra demo folders: Jiangxi split by county at scale 0.02 (18,000 households), so the tests
+ * exercise the partitioned path (per-county files fetched on drill) that the full-size province
+ * (`npm run data -- --region jiangxi --scale 1 --partition county`) uses. Open it with `?data=data/jiangxi-parts`.
+ */
+export const EXTRA_DEMOS: { id: string; region: string; scale: number; partition: 'county' }[] = [
+  { id: 'jiangxi-parts', region: 'jiangxi', scale: 0.02, partition: 'county' },
+];
+
+/**
  * Makes sure each demo dataset exists under `public/data/<id>/` and matches the current generator,
  * profile and geography (by fingerprint); regenerates it otherwise. Returns the regions regenerated.
  */
@@ -34,6 +43,22 @@ export async function ensureDemoData(regions = DEMO_REGIONS, log: (m: string) =>
     log(`demo data ${region}: ${have ? 'stale' : 'missing'}, generating into ${out} …`);
     await generateDataset({ region, out, log });
     regenerated.push(region);
+  }
+  if (regions === DEMO_REGIONS) {
+    for (const extra of EXTRA_DEMOS) {
+      const out = join('public', 'data', extra.id);
+      const profile = loadProfile(extra.region);
+      const want = datasetFingerprint(extra.region, profile.seed, extra.scale);
+      const manifestPath = join(out, 'manifest.json');
+      const have = existsSync(manifestPath) ? (JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest) : null;
+      if (have?.generator?.fingerprint === want && have.partitions) {
+        log(`demo data ${extra.id}: up to date (${want})`);
+        continue;
+      }
+      log(`demo data ${extra.id}: ${have ? 'stale' : 'missing'}, generating into ${out} …`);
+      await generateDataset({ region: extra.region, out, scale: extra.scale, partition: extra.partition, log });
+      regenerated.push(extra.id);
+    }
   }
   return regenerated;
 }
