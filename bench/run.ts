@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- --json <file> [--runs n] [--drill-runs n] [--skip-browser] [--skip-query] [--no-build]`
+ * `npm run bench -- --json <file> [--runs n] [--drill-runs n] [--skip-browser] [--skip-query] [--skip-province] [--province data/<folder>] [--no-build]`
  *
  * The CONTRACT.md "Benchmark output" figures for the Ningxia demo, as one JSON object of
  * `{value, unit, n, min, median, max}` figures (value = median) plus `machine`, and a readable
@@ -16,6 +16,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { findChromium } from '../test/browser/harness';
 import { runBrowserBench } from './lib/browser';
+import { runProvinceBench } from './lib/province';
 import { runQueryBench } from './lib/query';
 import { formatFigure, type Figure } from './lib/stats';
 
@@ -29,6 +30,8 @@ const { values } = parseArgs({
     'skip-query': { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
     data: { type: 'string', default: 'public/data/ningxia' },
+    province: { type: 'string', default: 'data/jiangxi-full' },
+    'skip-province': { type: 'boolean', default: false },
   },
 });
 
@@ -90,6 +93,16 @@ if (!values['skip-browser']) {
   chromiumVersion = b.chromiumVersion;
   notes.push(...b.notes);
   largestFirstView = b.largestFirstView;
+
+  if (!values['skip-province']) {
+    const manifest = join(dist, values.province!, 'manifest.json');
+    if (!existsSync(manifest)) {
+      notes.push(`no ${values.province} in dist/: province figures skipped (npm run data -- --region jiangxi --scale 1 --partition county --out public/data/jiangxi-full, then rebuild)`);
+    } else {
+      log(`province figures over ${values.province}`);
+      Object.assign(figures, await runProvinceBench(chrome, dist, values.province!, { runs: Math.min(runs, 3), drills: 6, warmup, log }));
+    }
+  }
 }
 
 const out = { ...figures, machine: machine(chromiumVersion), data: values.data, warmup_runs: warmup, first_view_largest: largestFirstView, notes, measured_at: new Date().toISOString() };

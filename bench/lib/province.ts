@@ -1,0 +1,140 @@
+/**
+ * Browser figures for a whole province split by county (default `data/jiangxi-full`: Jiangxi at
+ * full size, `npm run data -- --region jiangxi --scale 1 --partition county --out public/data/jiangxi-full`),
+ * from the built app in headless Chromium:
+ *  - province_first_map_ms: cold browser per run, navigation → province map painted with KPIs;
+ *  - province_bytes_first_view: bytes served before that moment (engine wasm excluded);
+ *  - county_drill_ms: click a county's ranking row → its townships painted and the KPI strip
+ *    naming it (boundaries and sums from the county's own files); counties alternate, each new;
+ *  - county_panels_ms: the same click → the histogram panel ready, i.e. the county's households
+ *    and income read into the engine by HTTP range requests and queried;
+ *  - province_memory_js_heap_mb: main-thread JS heap after the drills (after a GC), and the
+ *    counties whose household rows the engine then held.
+ */
+import { launchChromium, startStaticServer, type ServedRequest } from '../../test/browser/harness';
+import { figure, type Figure } from './stats';
+
+const TIMEOUT = 180_000;
+const ROOT = '360000000000';
+
+const FIRST_MAP_INIT = `(() => {
+  const obs = new MutationObserver(() => {
+    if (window.__firstMapAt !== undefined) return;
+    if (!document.querySelector('[data-testid="map-area"][data-painted="true"]')) return;
+    const k = document.querySelector('[data-testid="kpi-per-capita"] .kpi-value');
+    if (!k || !/\\d/.test(k.textContent || '')) return;
+    window.__firstMapAt = performance.now();
+    obs.disconnect();
+    if (window.__benchFirstMap) window.__benchFirstMap();
+  });
+  obs.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+})()`;
+
+/** ms from the click on `code`'s row to the map (and then the histogram) ready for it. */
+function drillScript(code: string): string {
+  return `new Promise((resolve, reject) => {
+    const code = ${JSON.stringify(code)};
+    const row = document.querySelector('[data-testid="ranking-row"][data-code="' + code + '"]');
+    if (!row) return reject(new Error('no ranking row ' + code));
+    const name = row.querySelector('th').textContent;
+    let mapAt;
+    const t0 = performance.now();
+    const check = () => {
+      if (mapAt === undefined && document.querySelector('[data-testid="map-area"][data-painted="true"][data-painted-view="' + code + '"]')
+        && (document.querySelector('[data-testid="kpi-unit"]') || {}).textContent === name) mapAt = performance.now() - t0;
+      const h = document.querySelector('[data-testid="histogram-panel"]');
+      if (mapAt !== undefined && h && h.getAttribute('data-state') === 'ready' && h.getAttribute('data-unit') !== 'stale') {
+        obs.disconnect(); clearTimeout(timer); resolve([mapAt, performance.now() - t0]);
+      }
+    };
+    const obs = new MutationObserver(check);
+    const timer = setTimeout(() => { obs.disconnect(); reject(new Error('timed out')); }, ${TIMEOUT});
+    obs.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+    row.click();
+  })`;
+}
+
+export async function runProvinceBench(
+  chrome: string,
+  dist: string,
+  dataset: string,
+  opts: { runs: number; drills: number; warmup: number; log?: (s: string) => void },
+): Promise<Record<string, Figure>> {
+  const log = opts.log ?? (() => {});
+  const server = await startStaticServer(dist);
+  const url = `${server.origin}/?data=${encodeURIComponent(dataset)}`;
+  try {
+    const firstMap: number[] = [];
+    const bytes: number[] = [];
+    for (let i = 0; i < opts.warmup + opts.runs; i++) {
+      const browser = await launchChromium(chrome, { viewport: { width: 1600, height: 900 } });
+      try {
+        const page = await browser.context.newPage();
+        let snapshot: ServedRequest[] | null = null;
+        await page.exposeBinding('__benchFirstMap', () => {
+          snapshot ??= server.log.map((e) => ({ ...e }));
+        });
+        await page.addInitScript(FIRST_MAP_INIT);
+        server.log.length = 0;
+        await page.goto(url);
+        const at = Number(await (await page.waitForFunction('window.__firstMapAt', undefined, { timeout: TIMEOUT })).jsonValue());
+        await page.waitForFunction(() => true);
+        const served = (snapshot ?? server.log) as ServedRequest[];
+        const b = served.filter((e) => !e.path.split('?')[0]!.endsWith('.wasm')).reduce((s, e) => s + e.bytes, 0);
+        log(`province first map ${i < opts.warmup ? '(warm-up) ' : ''}${at.toFixed(0)} ms, ${(b / 1e6).toFixed(2)} MB`);
+        if (i >= opts.warmup) {
+          firstMap.push(at);
+          bytes.push(b);
+        }
+      } finally {
+        await browser.close();
+      }
+    }
+
+    const browser = await launchChromium(chrome, { viewport: { width: 1600, height: 900 } });
+    const drill: number[] = [];
+    const panels: number[] = [];
+    let heap = Number.NaN;
+    let loaded = 0;
+    try {
+      const page = await browser.context.newPage();
+      await page.goto(url);
+      const rootPainted = `[data-testid="map-area"][data-painted="true"][data-painted-view="${ROOT}"]`;
+      await page.waitForSelector(rootPainted, { timeout: TIMEOUT });
+      await page.waitForSelector('[data-testid="engine-status"][data-state="ready"]', { timeout: TIMEOUT });
+      const codes = ((await page.locator('[data-testid="ranking-row"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')))) as string[])
+        .filter((c) => /^\d{6}000000$/.test(c));
+      // Largest counties by households first (the ranking's order is by income): every drill a new county.
+      const chosen = codes.slice(0, opts.warmup + opts.drills);
+      for (let i = 0; i < chosen.length; i++) {
+        const [mapMs, panelMs] = (await page.evaluate(drillScript(chosen[i]!))) as [number, number];
+        log(`county ${chosen[i]}${i < opts.warmup ? ' (warm-up)' : ''}: map ${mapMs.toFixed(0)} ms, panels ${panelMs.toFixed(0)} ms`);
+        if (i >= opts.warmup) {
+          drill.push(mapMs);
+          panels.push(panelMs);
+        }
+        await page.locator(`[data-testid="breadcrumb"] li[data-code="${ROOT}"] button`).click();
+        await page.waitForSelector(rootPainted, { timeout: TIMEOUT });
+      }
+      loaded = chosen.length;
+      const cdp = await browser.context.newCDPSession(page);
+      await cdp.send('HeapProfiler.collectGarbage');
+      await cdp.send('Performance.enable');
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      heap = (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? Number.NaN) / 1e6;
+    } finally {
+      await browser.close();
+    }
+    const out: Record<string, Figure> = {
+      province_first_map_ms: figure(firstMap, 'ms'),
+      province_bytes_first_view: figure(bytes, 'bytes'),
+      county_drill_ms: figure(drill, 'ms'),
+      county_panels_ms: figure(panels, 'ms'),
+      province_counties_loaded: figure([loaded], 'count'),
+    };
+    if (Number.isFinite(heap)) out.province_memory_js_heap_mb = figure([heap], 'MB');
+    return out;
+  } finally {
+    await server.close();
+  }
+}
