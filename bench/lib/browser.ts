@@ -14,15 +14,25 @@
  * In-page code is passed as strings so nothing the TypeScript loader adds leaks into the page.
  */
 import { spawnSync } from 'node:child_process';
-import { launchChromium, startStaticServer, type ServedRequest } from '../../test/browser/harness';
+import type { Page } from 'playwright-core';
+import { launchChromium, startStaticServer, type LaunchedBrowser, type ServedRequest } from '../../test/browser/harness';
 import { figure, type Figure } from './stats';
 
 export const ROOT = '640000000000';
 const VIEWPORT = { width: 1600, height: 900 };
 const TIMEOUT = 180_000;
 
+/** Main-thread JS heap in MB after a forced GC (CDP), NaN when Chromium does not say. */
+export async function jsHeapMb(browser: LaunchedBrowser, page: Page): Promise<number> {
+  const cdp = await browser.context.newCDPSession(page);
+  await cdp.send('HeapProfiler.collectGarbage');
+  await cdp.send('Performance.enable');
+  const { metrics } = await cdp.send('Performance.getMetrics');
+  return (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? Number.NaN) / 1e6;
+}
+
 /** Installed before any page script: stamps the first painted map with KPIs and calls back. */
-const FIRST_MAP_INIT = `(() => {
+export const FIRST_MAP_INIT = `(() => {
   const done = () => {
     if (!document.querySelector('[data-testid="map-area"][data-painted="true"]')) return false;
     const k = document.querySelector('[data-testid="kpi-per-capita"] .kpi-value');
@@ -181,12 +191,7 @@ export async function runBrowserBench(
         await page.waitForSelector(rootPainted, { timeout: TIMEOUT });
       }
 
-      const cdp = await browser.context.newCDPSession(page);
-      await cdp.send('HeapProfiler.collectGarbage');
-      await cdp.send('Performance.enable');
-      const { metrics } = await cdp.send('Performance.getMetrics');
-      const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value;
-      if (heap !== undefined) heapMb = heap / 1e6;
+      heapMb = await jsHeapMb(browser, page);
       if (errors.length) notes.push(`page errors: ${errors.join(' | ')}`);
     } finally {
       await browser.close();

@@ -12,23 +12,11 @@
  *    counties whose household rows the engine then held.
  */
 import { launchChromium, startStaticServer, type ServedRequest } from '../../test/browser/harness';
+import { FIRST_MAP_INIT, jsHeapMb } from './browser';
 import { figure, type Figure } from './stats';
 
 const TIMEOUT = 180_000;
 const ROOT = '360000000000';
-
-const FIRST_MAP_INIT = `(() => {
-  const obs = new MutationObserver(() => {
-    if (window.__firstMapAt !== undefined) return;
-    if (!document.querySelector('[data-testid="map-area"][data-painted="true"]')) return;
-    const k = document.querySelector('[data-testid="kpi-per-capita"] .kpi-value');
-    if (!k || !/\\d/.test(k.textContent || '')) return;
-    window.__firstMapAt = performance.now();
-    obs.disconnect();
-    if (window.__benchFirstMap) window.__benchFirstMap();
-  });
-  obs.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
-})()`;
 
 /** ms from the click on `code`'s row to the map (and then the histogram) ready for it. */
 function drillScript(code: string): string {
@@ -117,11 +105,7 @@ export async function runProvinceBench(
         await page.waitForSelector(rootPainted, { timeout: TIMEOUT });
       }
       loaded = chosen.length;
-      const cdp = await browser.context.newCDPSession(page);
-      await cdp.send('HeapProfiler.collectGarbage');
-      await cdp.send('Performance.enable');
-      const { metrics } = await cdp.send('Performance.getMetrics');
-      heap = (metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? Number.NaN) / 1e6;
+      heap = await jsHeapMb(browser, page);
     } finally {
       await browser.close();
     }

@@ -38,12 +38,16 @@ async function dropRelation(db: Connector, name: string): Promise<void> {
   if (kind) await db.query(`DROP ${kind === 'view' ? 'VIEW' : 'TABLE'} ${name}`);
 }
 
-/** SQL: the prepared households rows of relation `source`, keys starting after `offset`. */
-function householdsSelect(source: string, offset: number): string {
-  const codes = ([1, 2, 3, 4] as Level[])
+/** SQL select list: the 12-digit code of each ancestor level, cut from `village_code`. */
+function ancestorCodes(): string {
+  return ([1, 2, 3, 4] as Level[])
     .map((level) => `rpad(substr(village_code, 1, ${prefixDigits(level)}), 12, '0') AS ${LEVEL_COLUMNS[level]}`)
     .join(', ');
-  return `SELECT (${offset} + row_number() OVER ())::INTEGER AS hh_key, *, ${codes} FROM ${source}`;
+}
+
+/** SQL: the prepared households rows of relation `source`, keys starting after `offset`. */
+function householdsSelect(source: string, offset: number): string {
+  return `SELECT (${offset} + row_number() OVER ())::INTEGER AS hh_key, *, ${ancestorCodes()} FROM ${source}`;
 }
 
 /** SQL: income rows of relation `source` keyed by the prepared households of `households`. */
@@ -91,11 +95,8 @@ export async function appendHouseholdTables(db: Connector, householdsIn: string,
  * stream, and `hh_key` is `hh_id` itself — the same join, only on the string key.
  */
 export function preparedViewsSql(householdsFrom: string, incomeFrom: string): string[] {
-  const codes = ([1, 2, 3, 4] as Level[])
-    .map((level) => `rpad(substr(village_code, 1, ${prefixDigits(level)}), 12, '0') AS ${LEVEL_COLUMNS[level]}`)
-    .join(', ');
   return [
-    `CREATE OR REPLACE VIEW households AS SELECT hh_id AS hh_key, *, ${codes} FROM ${householdsFrom}`,
+    `CREATE OR REPLACE VIEW households AS SELECT hh_id AS hh_key, *, ${ancestorCodes()} FROM ${householdsFrom}`,
     `CREATE OR REPLACE VIEW income AS SELECT hh_id AS hh_key, * EXCLUDE (hh_id) FROM ${incomeFrom}`,
   ];
 }
