@@ -6,10 +6,16 @@
  *    MutationObserver (`performance.now()` counts from navigation start);
  *  - bytes_first_view: body bytes the server sent (pages and workers) before that moment,
  *    the engine's .wasm excluded, snapshotted when the page calls back;
- *  - drill_ms: click a county's ranking row → its township choropleth painted and the KPI strip
- *    naming it, timed in the page; back with the breadcrumb (untimed); alternating counties;
+ *  - drill_ms: click a county's ranking row → its township choropleth painted, the KPI strip
+ *    naming it, and every analysis panel and the scorecard answering for it (CONTRACT.md);
+ *    drill_map_ms: the same click → map and KPI strip only. Timed in the page; back with the
+ *    breadcrumb (untimed); a different county each run;
  *  - filter_ms: a cross-filter set through the URL (pushState + popstate, as back/forward do)
- *    → filter status ready, KPI strip "filtered", map painted; cleared untimed in between;
+ *    → filter status ready, KPI strip "filtered", map painted and every panel answering the
+ *    filter; filter_map_ms: map and KPI strip only. Different filters at the latest period, whose
+ *    cross-filter cube the warm-up run builds; cleared untimed in between;
+ *  - filter_cold_ms / filter_cold_map_ms: the same at an earlier year not filtered before, so
+ *    the period's cube is built within the timed part;
  *  - memory_js_heap_mb: main-thread JS heap after the drill and filter runs (after a GC).
  * In-page code is passed as strings so nothing the TypeScript loader adds leaks into the page.
  */
@@ -48,12 +54,30 @@ export const FIRST_MAP_INIT = `(() => {
   obs.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
 })()`;
 
-/** Resolves with ms from the action to `ok()` holding, observed by a MutationObserver. */
+/**
+ * Resolves with [ms to `ok()` holding, ms to `ok()` and every analysis panel and the scorecard
+ * answering the new view], both from the action, observed by a MutationObserver. Panels and the
+ * scorecard tag their state with the question they answer (a stale answer reads "loading"), so
+ * "ready" is never the previous view's. A panel in error fails the run.
+ */
 const IN_PAGE_TIMER = `(setup) => new Promise((resolve, reject) => {
   const { ok, act } = setup();
+  const panelsReady = () => {
+    const ps = [...document.querySelectorAll('section.analysis-panel, [data-testid="scorecard"]')];
+    const failed = ps.find((p) => p.getAttribute('data-state') === 'error');
+    if (failed) throw new Error('panel ' + failed.getAttribute('data-testid') + ' failed: ' + failed.textContent);
+    return ps.length > 0 && ps.every((p) => p.getAttribute('data-state') === 'ready' || (p.getAttribute('data-testid') === 'scorecard' && p.getAttribute('data-state') === 'idle'));
+  };
   const t0 = performance.now();
-  const obs = new MutationObserver(() => { if (ok()) { obs.disconnect(); clearTimeout(timer); resolve(performance.now() - t0); } });
-  const timer = setTimeout(() => { obs.disconnect(); reject(new Error('timed out waiting in page')); }, ${TIMEOUT});
+  let mapAt;
+  const finish = (f) => { obs.disconnect(); clearTimeout(timer); f(); };
+  const obs = new MutationObserver(() => {
+    try {
+      if (mapAt === undefined && ok()) mapAt = performance.now() - t0;
+      if (mapAt !== undefined && panelsReady()) finish(() => resolve([mapAt, performance.now() - t0]));
+    } catch (e) { finish(() => reject(e)); }
+  });
+  const timer = setTimeout(() => finish(() => reject(new Error('timed out waiting in page'))), ${TIMEOUT});
   obs.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
   act();
 })`;
@@ -72,10 +96,12 @@ function drillScript(code: string): string {
   })`;
 }
 
-function filterScript(filter: string): string {
+/** Sets `filter` (and, for a cold run, a `year` whose cross-filter cube the page has not built yet). */
+function filterScript(filter: string, year?: number): string {
   return `(${IN_PAGE_TIMER})(() => {
     const url = new URL(location.href);
     url.searchParams.set('filter', ${JSON.stringify(filter)});
+    ${year === undefined ? '' : `url.searchParams.set('year', ${JSON.stringify(String(year))});`}
     return {
       ok: () => !!document.querySelector('[data-testid="filter-status"][data-state="ready"]')
         && !!document.querySelector('[data-testid="kpi-strip"][data-state="filtered"]')
@@ -88,6 +114,7 @@ function filterScript(filter: string): string {
 const CLEAR_FILTER = `(() => {
   const url = new URL(location.href);
   url.searchParams.delete('filter');
+  url.searchParams.delete('year');
   history.pushState(null, '', url);
   dispatchEvent(new PopStateEvent('popstate', { state: null }));
 })()`;
@@ -154,7 +181,11 @@ export async function runBrowserBench(
     // 2. Drill and cross-filter, one browser, engine ready first.
     const browser = await launchChromium(chrome, { viewport: VIEWPORT });
     const drill: number[] = [];
+    const drillMap: number[] = [];
     const filter: number[] = [];
+    const filterMap: number[] = [];
+    const filterCold: number[] = [];
+    const filterColdMap: number[] = [];
     let heapMb = Number.NaN;
     try {
       const page = await browser.context.newPage();
@@ -165,30 +196,56 @@ export async function runBrowserBench(
       await page.waitForSelector(rootPainted, { timeout: TIMEOUT });
       await page.waitForSelector('[data-testid="engine-status"][data-state="ready"]', { timeout: TIMEOUT });
       const codes = (await page.locator('[data-testid="ranking-row"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')))) as string[];
-      const counties = codes.filter((c) => /^\d{6}000000$/.test(c)).slice(0, 4);
+      // A different county each run while there are enough, so no panel answer is reused from an earlier visit.
+      const counties = codes.filter((c) => /^\d{6}000000$/.test(c));
       if (counties.length < 2) throw new Error(`expected county rows in the ranking list, got ${codes.join(', ')}`);
-      log(`drill: alternating ${counties.join(', ')}`);
+      if (counties.length < opts.warmup + opts.drillRuns) notes.push(`drill runs (${opts.warmup + opts.drillRuns}) exceed the ${counties.length} counties: later runs revisit a county`);
+      log(`drill: ${counties.length} counties in turn`);
       for (let i = 0; i < opts.warmup + opts.drillRuns; i++) {
         const code = counties[i % counties.length]!;
-        const ms = Number(await page.evaluate(drillScript(code)));
-        if (i >= opts.warmup) drill.push(ms);
+        const [mapMs, allMs] = (await page.evaluate(drillScript(code))) as [number, number];
+        if (i >= opts.warmup) {
+          drillMap.push(mapMs);
+          drill.push(allMs);
+        }
+        log(`drill ${code}${i < opts.warmup ? ' (warm-up)' : ''}: map ${mapMs.toFixed(0)} ms, panels ${allMs.toFixed(0)} ms`);
         await page.locator(`[data-testid="breadcrumb"] li[data-code="${ROOT}"] button`).click();
         await page.waitForSelector(rootPainted, { timeout: TIMEOUT });
         await page.waitForSelector(`[data-testid="ranking-row"][data-code="${counties[(i + 1) % counties.length]}"]`, { timeout: TIMEOUT });
       }
-      log(`drill ms: ${drill.map((x) => x.toFixed(0)).join(' ')}`);
 
-      const filterRuns = opts.warmup + opts.runs;
-      if (filterRuns > FILTERS.length) notes.push(`filter runs (${filterRuns}) exceed the ${FILTERS.length} distinct filters: later runs repeat a filter`);
-      for (let i = 0; i < filterRuns; i++) {
-        const f = FILTERS[i % FILTERS.length]!;
-        const ms = Number(await page.evaluate(filterScript(f)));
-        if (i >= opts.warmup) filter.push(ms);
-        log(`filter ${f}${i < opts.warmup ? ' (warm-up)' : ''}: ${ms.toFixed(0)} ms`);
+      const clearFilter = async () => {
         await page.evaluate(CLEAR_FILTER);
         await page.waitForSelector('[data-testid="filter-status"]', { state: 'detached', timeout: TIMEOUT });
         await page.waitForSelector('[data-testid="kpi-strip"][data-state="plain"]', { timeout: TIMEOUT });
         await page.waitForSelector(rootPainted, { timeout: TIMEOUT });
+      };
+      // Cold: the first filter at a period the page has not filtered before, so the time includes
+      // building that period's cross-filter cube in the engine. One run per earlier year.
+      const years = (await page.locator('.year-ticks span').allTextContents()).map(Number).filter(Number.isInteger);
+      const coldYears = years.slice(0, -1).reverse().slice(0, opts.runs);
+      for (const [i, year] of coldYears.entries()) {
+        const fc = FILTERS[i % FILTERS.length]!;
+        const [mapMs, allMs] = (await page.evaluate(filterScript(fc, year))) as [number, number];
+        filterColdMap.push(mapMs);
+        filterCold.push(allMs);
+        log(`filter ${fc} at ${year}, cold: map ${mapMs.toFixed(0)} ms, panels ${allMs.toFixed(0)} ms`);
+        await clearFilter();
+      }
+      if (coldYears.length < opts.runs) notes.push(`cold filter runs: only ${coldYears.length} earlier years to filter at`);
+
+      // Warm: different filters at the latest period (the warm-up run builds its cube).
+      const filterRuns = opts.warmup + opts.runs;
+      if (filterRuns > FILTERS.length) notes.push(`filter runs (${filterRuns}) exceed the ${FILTERS.length} distinct filters: later runs repeat a filter`);
+      for (let i = 0; i < filterRuns; i++) {
+        const f = FILTERS[i % FILTERS.length]!;
+        const [mapMs, allMs] = (await page.evaluate(filterScript(f))) as [number, number];
+        if (i >= opts.warmup) {
+          filterMap.push(mapMs);
+          filter.push(allMs);
+        }
+        log(`filter ${f}${i < opts.warmup ? ' (warm-up, cold)' : ''}: map ${mapMs.toFixed(0)} ms, panels ${allMs.toFixed(0)} ms`);
+        await clearFilter();
       }
 
       heapMb = await jsHeapMb(browser, page);
@@ -203,7 +260,11 @@ export async function runBrowserBench(
       bytes_first_view_with_wasm: figure(bytesWithWasm, 'bytes'),
       requests_first_view: figure(requests, 'count'),
       drill_ms: figure(drill, 'ms'),
+      drill_map_ms: figure(drillMap, 'ms'),
       filter_ms: figure(filter, 'ms'),
+      filter_map_ms: figure(filterMap, 'ms'),
+      filter_cold_ms: figure(filterCold, 'ms'),
+      filter_cold_map_ms: figure(filterColdMap, 'ms'),
     };
     if (Number.isFinite(heapMb)) figures.memory_js_heap_mb = figure([heapMb], 'MB');
     return { figures, chromiumVersion, notes, largestFirstView };

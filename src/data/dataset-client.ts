@@ -9,6 +9,9 @@ import { levelOfCode } from '../domain/drill';
 import type { TargetEvaluation } from '../targets/types';
 import { fetchJson, type ProgressCallback } from './fetch-progress';
 import { queryRegionPeriodSums } from './queries/region-sums';
+import { FilterCube } from './queries/filter-cube';
+import type { MapScope } from '../domain/drill';
+import type { Period } from '../domain/filter';
 
 export type BoundaryCollection = FeatureCollection<Polygon | MultiPolygon, { code: string; name: string; name_en: string }>;
 
@@ -37,7 +40,12 @@ export class DatasetClient {
   private readonly results = new QueryCache();
   // The engine without the result cache, for the statements that change tables.
   private raw: Connector | null = null;
+  // The engine runs one statement at a time; the map's cross-filter cube goes before queued panel queries.
+  private readonly queue = new StatementQueue();
+  private urgent: Connector | null = null;
   private readonly counties = new Map<string, Promise<void>>();
+  // Cross-filter cubes by map scope and period, most recently used last.
+  private readonly cubes = new Map<string, Promise<FilterCube>>();
   // County partitions are added one at a time (they share the staging table names).
   private appending: Promise<unknown> = Promise.resolve();
 
@@ -116,7 +124,9 @@ export class DatasetClient {
     if (!this.enginePromise) {
       this.enginePromise = (async () => {
         onProgress?.({ phase: 'engine', loaded: 0, total: Number.NaN });
-        const db = await this.createConnector();
+        const engine = await this.createConnector();
+        const db = this.queue.wrap(engine, false);
+        this.urgent = this.queue.wrap(engine, true);
         const partitioned = this.partitioned;
         for (const table of ENGINE_TABLES) {
           // Partitioned: the household tables are filled county by county (`engineFor`).
@@ -153,6 +163,24 @@ export class DatasetClient {
     if (levelOfCode(unit) < 3) throw new PartitionScopeError();
     await this.ensureCounty(`${unit.slice(0, 6)}000000`);
     return db;
+  }
+
+  /**
+   * The cross-filter cube (`FilterCube`) of a map scope and period, built by the engine on first
+   * need and kept for the last few scopes and periods, so a filter changed again on the same map is
+   * answered without the engine. Its rows bypass the SQL result cache (the cube holds them).
+   */
+  filterCube(scope: MapScope, period: Period): Promise<FilterCube> {
+    const key = `${scope.level}|${scope.scope}|${period.year}|${period.quarter}`;
+    let p = this.cubes.get(key);
+    if (p) this.cubes.delete(key);
+    else {
+      p = this.engineFor(scope.scope).then(() => FilterCube.build(this.urgent!, scope, period));
+      p.catch(() => this.cubes.delete(key));
+    }
+    this.cubes.set(key, p);
+    while (this.cubes.size > CUBES_KEPT) this.cubes.delete(this.cubes.keys().next().value!);
+    return p;
   }
 
   /** Loads one county's households and income into the engine (partitioned datasets), once. */
@@ -214,6 +242,48 @@ export class DatasetClient {
     return p;
   }
 }
+
+/**
+ * The engine's statements, one at a time, urgent ones first. The engine worker runs them one after
+ * another anyway; queueing them here lets the map's question overtake the panels' (which are
+ * issued first, as React runs the panels' effects before the dashboard's).
+ */
+class StatementQueue {
+  private busy = false;
+  private readonly urgent: (() => void)[] = [];
+  private readonly normal: (() => void)[] = [];
+
+  wrap(db: Connector, urgent: boolean): Connector {
+    return {
+      query: <T,>(sql: string) => this.run(() => db.query<T>(sql), urgent),
+      registerParquet: (name, source, options) => this.run(() => db.registerParquet(name, source, options), urgent),
+      close: () => db.close(),
+    };
+  }
+
+  private run<T>(task: () => Promise<T>, urgent: boolean): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      (urgent ? this.urgent : this.normal).push(() => {
+        task().then(resolve, reject).finally(() => {
+          this.busy = false;
+          this.next();
+        });
+      });
+      this.next();
+    });
+  }
+
+  private next(): void {
+    if (this.busy) return;
+    const start = this.urgent.shift() ?? this.normal.shift();
+    if (!start) return;
+    this.busy = true;
+    start();
+  }
+}
+
+/** Cross-filter cubes kept (a root cube of the Ningxia demo is ~37,000 cells, ~3 MB of typed arrays). */
+const CUBES_KEPT = 6;
 
 /** A household query above county level in a dataset partitioned by county. */
 export class PartitionScopeError extends Error {

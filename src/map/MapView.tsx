@@ -63,7 +63,8 @@ function coloured(features: BoundaryCollection, classification: Classification):
 /**
  * The map: one MapLibre GL map with an inline offline style (base-style.ts). The choropleth is a
  * MapLibre fill layer over a GeoJSON source of the regions on screen, each carrying its class
- * colour; hover and selection outlines are feature state, so moving the pointer never re-tiles.
+ * colour (a later colour change of the same regions is feature state); hover and selection
+ * outlines are feature state, so moving the pointer never re-tiles.
  * Names are HTML labels over the canvas (labels/html-labels.ts).
  *
  * One WebGL context and no glyph atlas: on the benchmark machine (software WebGL) a second
@@ -157,14 +158,31 @@ export function MapView(props: MapViewProps) {
     };
   }, [props.context]);
 
-  // New regions or new colours: replace the source's data (a few dozen features at most).
+  // New regions: replace the source's data with the colours baked in. New colours for the same
+  // regions (metric, period, filter): feature state, which repaints without sending the polygons
+  // to the worker and tiling them again (a cross-filter change, README "Benchmarks").
   useEffect(() => {
     const map = mapReady;
     if (!map) return;
     const last = shownData.current;
     if (last && last.features === features && last.colorKey === colorKey) return;
     shownData.current = { features, colorKey };
-    if (last?.features !== features) hovered.current = null;
+    if (last?.features === features) {
+      try {
+        for (const f of features.features) map.setFeatureState({ source: REGION_SOURCE, id: f.properties.code }, { fill: fillOf(classification, f.properties.code) });
+        return;
+      } catch {
+        // The style is still loading: bake the colours into the data instead.
+      }
+    }
+    hovered.current = null;
+    // Colour, hover and selection states belonged to the old data (the selection is set again below).
+    try {
+      map.removeFeatureState({ source: REGION_SOURCE });
+    } catch {
+      // Nothing to clear while the style loads.
+    }
+    selectedState.current = null;
     (map.getSource(REGION_SOURCE) as maplibregl.GeoJSONSource | undefined)?.setData(coloured(features, classification));
     // `classification` is read with `colorKey`, which names it.
     // eslint-disable-next-line react-hooks/exhaustive-deps

@@ -35,7 +35,7 @@ export function baseStyle(counties: FeatureCollection, regions: FeatureCollectio
         id: REGION_FILL_LAYER,
         type: 'fill',
         source: REGION_SOURCE,
-        paint: { 'fill-color': ['to-color', ['coalesce', ['get', 'fill'], NO_DATA_HEX]], 'fill-antialias': false },
+        paint: { 'fill-color': ['to-color', ['coalesce', ['feature-state', 'fill'], ['get', 'fill'], NO_DATA_HEX]], 'fill-antialias': false },
       },
       // Mid grey reads on both the palest and the darkest classes (white vanishes on pale fills).
       { id: 'region-line', type: 'line', source: REGION_SOURCE, paint: { 'line-color': 'rgba(96, 108, 120, 0.67)', 'line-width': 1 } },

@@ -14,10 +14,13 @@ export type FilteredSums =
   | { state: 'error'; message: string };
 
 /**
- * Sums under a non-empty cross-filter, from the engine (`queryRegionPeriodSums`): one query for
- * the regions on the map, one for the unit itself. 'off' when the filter is empty (the view then
- * uses the pre-aggregates). The period is passed for filters that depend on it (income range,
- * decline cause).
+ * Sums under a non-empty cross-filter. 'off' when the filter is empty (the view then uses the
+ * pre-aggregates). With a period, they come from the scope's cross-filter cube
+ * (`DatasetClient.filterCube`: one engine query per map scope and period, then any filter in
+ * JavaScript) — the regions on the map and the unit itself, for the period and a year before, which
+ * is all the map and the KPI strip show. A filter the cube cannot answer exactly (an income range
+ * off its bin grid) is asked of the engine (`queryRegionPeriodSums`): one query for the regions on
+ * the map, one for the unit.
  */
 export function useFilteredSums(
   client: DatasetClient,
@@ -39,6 +42,13 @@ export function useFilteredSums(
     let cancelled = false;
     setResult({ key, sums: { state: 'running' } });
     (async () => {
+      if (period) {
+        const cube = await client.filterCube(scope, period);
+        if (cube.answers(filter)) {
+          if (!cancelled) setResult({ key, sums: { state: 'ready', childSums: new SumsIndex(cube.sums(filter)), unitSums: new SumsIndex(cube.sums(filter, unit)) } });
+          return;
+        }
+      }
       const db = await client.engineFor(scope.scope);
       const [children, own] = await Promise.all([
         queryRegionPeriodSums(db, { level: scope.level, within: { code: scope.scope, level: scope.scopeLevel }, filter, period }),

@@ -14,6 +14,7 @@ import { levelOfCode, mapScopeOf, resolveUnit } from '../domain/drill';
 import { resolvePeriod } from '../state/period';
 import { useEngineStatus } from '../state/use-engine-status';
 import { useFilteredSums } from '../state/use-filtered-sums';
+import { serializeFilter } from '../state/filter-param';
 import { useUnitData } from '../state/use-unit-data';
 import type { UpdateView } from '../state/use-view-state';
 import { deriveViewModel, metricValue } from '../state/view-model';
@@ -140,7 +141,7 @@ export function Dashboard({ t, data, view, update }: DashboardProps) {
   const gapUnit = targetEvals ? [...targetEvals.values()][0]?.unit : undefined;
   const periodText = periodLabelLong(t, p);
   const figures = filtered.state === 'running' ? 'stale' : filtered.state === 'ready' ? 'filtered' : 'plain';
-  const colorKey = `${view.metric}|${p.year}|${p.quarter}|${view.breaks}|${shown.unit}|${filtered.state}|${targetMap.state}|${targetId}`;
+  const colorKey = `${view.metric}|${p.year}|${p.quarter}|${view.breaks}|${shown.unit}|${serializeFilter(view.filter)}|${filtered.state}|${targetMap.state}|${targetId}`;
   const ctx: PanelContext = {
     t, lang, client, manifest, period: p, stats: vm.unit, filter: view.filter, setFilter, openUnit,
     unit: { code: shown.unit, level: unitLevel, name: unitName },

@@ -24,6 +24,9 @@ interface Expected {
   households: number;
   persons: number;
   monitored: number;
+  /** Relocated households and their per-capita income (the `reloc:1` cross-filter). */
+  relocated: number;
+  relocatedPerCapita: number;
 }
 
 async function expectedFigures(): Promise<Expected> {
@@ -31,14 +34,16 @@ async function expectedFigures(): Promise<Expected> {
   try {
     await db.registerParquet('households', 'public/data/ningxia/households.parquet');
     await db.registerParquet('income', 'public/data/ningxia/income.parquet');
-    const [r] = await db.query<{ pc24: number; pc23: number; households: number; persons: number; monitored: number }>(`SELECT
+    const [r] = await db.query<{ pc24: number; pc23: number; households: number; persons: number; monitored: number; relocated: number; rpc: number }>(`SELECT
       sum(i.wage + i.operating + i.property + i.transfer) FILTER (WHERE i.year = 2024) / sum(h.persons) FILTER (WHERE i.year = 2024) AS pc24,
       sum(i.wage + i.operating + i.property + i.transfer) FILTER (WHERE i.year = 2023) / sum(h.persons) FILTER (WHERE i.year = 2023) AS pc23,
       count(*) FILTER (WHERE i.year = 2024) AS households,
       sum(h.persons) FILTER (WHERE i.year = 2024) AS persons,
-      count(*) FILTER (WHERE i.year = 2024 AND h.category <> 'tuopin') AS monitored
+      count(*) FILTER (WHERE i.year = 2024 AND h.category <> 'tuopin') AS monitored,
+      count(*) FILTER (WHERE i.year = 2024 AND h.relocated) AS relocated,
+      sum(i.wage + i.operating + i.property + i.transfer) FILTER (WHERE i.year = 2024 AND h.relocated) / sum(h.persons) FILTER (WHERE i.year = 2024 AND h.relocated) AS rpc
       FROM income i JOIN households h USING (hh_id) WHERE i.quarter = 4`);
-    return { perCapita: r.pc24, growth: r.pc24 / r.pc23 - 1, households: r.households, persons: r.persons, monitored: r.monitored };
+    return { perCapita: r.pc24, growth: r.pc24 / r.pc23 - 1, households: r.households, persons: r.persons, monitored: r.monitored, relocated: r.relocated, relocatedPerCapita: r.rpc };
   } finally {
     await db.close();
   }
@@ -102,6 +107,34 @@ describe.skipIf(!chrome)('dashboard first screen (Ningxia demo)', () => {
     expect(await status.getAttribute('data-state')).toBe('ready');
     expect(await status.getAttribute('data-mismatches')).toBe('0');
     expect(await status.textContent()).toContain('2,200,000');
+  });
+
+  test('a cross-filter recolours the map and the KPI strip counts only the filtered households; clearing restores both', async () => {
+    const setFilter = (f: string | null) => page.evaluate((f) => {
+      const url = new URL(location.href);
+      if (f) url.searchParams.set('filter', f);
+      else url.searchParams.delete('filter');
+      history.pushState(null, '', url);
+      dispatchEvent(new PopStateEvent('popstate', { state: null }));
+    }, f);
+    const idle = () => page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 300)))));
+    const text = (id: string) => page.locator(`[data-testid="kpi-${id}"] .kpi-value`).textContent();
+    // Pixels per legend colour, in legend order (zeros kept): the same colours, other counties in each class.
+    const before = await legendColoursOnMap(page, 0);
+    await setFilter('reloc:1');
+    await page.waitForSelector('[data-testid="kpi-strip"][data-state="filtered"]', { timeout: 60_000 });
+    await idle();
+    expect(await text('households')).toBe(zh(expected.relocated));
+    expect(await text('per-capita')).toBe(zh(expected.relocatedPerCapita));
+    const filtered = await legendColoursOnMap(page, 0);
+    expect(filtered.filter((n) => n >= 80).length).toBeGreaterThanOrEqual(5);
+    expect(filtered).not.toEqual(before);
+    await page.screenshot({ path: `${ARTIFACTS}/app-zh-filter-relocated.png` });
+    await setFilter(null);
+    await page.waitForSelector('[data-testid="kpi-strip"][data-state="plain"]', { timeout: 60_000 });
+    await idle();
+    expect(await text('households')).toBe(zh(expected.households));
+    expect(await legendColoursOnMap(page, 0)).toEqual(before);
   });
 
   test('shows a tooltip with name, value, growth and households on hover', async () => {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { LEDGER_KINDS, queryLedger, type HouseholdRow, type LedgerKind } from '../../data/queries/households';
 import { formatGrowth, formatInteger, formatPercent, formatYuan } from '../../i18n/format';
 import { COMPONENTS } from './composition';
@@ -68,7 +68,12 @@ export function LedgersPanel({ t, lang, db, scope, childName, monitoringLine, an
   );
 }
 
-function LedgerBody({ t, lang, rows, level, childName }: { t: PanelContext['t']; lang: PanelContext['lang']; rows: HouseholdRow[]; level: 1 | 2 | 3 | 4 | 5; childName: (c: string) => string }) {
+/**
+ * A ledger's summary and first rows. Memoised: while a newer query runs the panel keeps showing the
+ * last rows, and summarising thousands of them again on every render of the side column cost
+ * ~100 ms per cross-filter change in the profile (README "Benchmarks").
+ */
+const LedgerBody = memo(function LedgerBody({ t, lang, rows, level, childName }: { t: PanelContext['t']; lang: PanelContext['lang']; rows: HouseholdRow[]; level: 1 | 2 | 3 | 4 | 5; childName: (c: string) => string }) {
   const p = t.panels;
   const s = summarizeLedger(rows, level);
   const sep = lang === 'zh' ? '，' : ', ';
@@ -136,4 +141,4 @@ function LedgerBody({ t, lang, rows, level, childName }: { t: PanelContext['t'];
       )}
     </>
   );
-}
+});

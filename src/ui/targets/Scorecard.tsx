@@ -28,9 +28,12 @@ type State = { kind: 'idle' | 'loading' } | { kind: 'ready'; rows: TargetEvaluat
  */
 export function Scorecard({ lang, db, plan, manifest, unitCode, year, precomputed }: ScorecardProps) {
   const m = TARGET_MESSAGES[lang];
-  const [state, setState] = useState<State>({ kind: 'idle' });
+  // The state names the question it answers, so a scorecard of the last unit or year never passes for this one.
+  const key = `${plan?.id ?? ''}|${unitCode}|${year}|${precomputed ? 'report' : db ? 'engine' : ''}`;
+  const [answer, setAnswer] = useState<{ key: string; state: State }>({ key: '', state: { kind: 'idle' } });
 
   useEffect(() => {
+    const setState = (state: State) => setAnswer({ key, state });
     if (precomputed && plan) {
       setState({ kind: 'ready', rows: precomputed.filter((r) => r.regionCode === unitCode && r.year === year && r.planId === plan.id) });
       return;
@@ -48,7 +51,10 @@ export function Scorecard({ lang, db, plan, manifest, unitCode, year, precompute
     return () => {
       live = false;
     };
+    // `key` names plan, unit, year and source.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [db, plan, manifest, unitCode, year, precomputed]);
+  const state: State = answer.key === key ? answer.state : { kind: 'loading' };
 
   const byId = new Map(plan?.targets.map((t) => [t.id, t]) ?? []);
   return (
