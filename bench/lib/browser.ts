@@ -12,10 +12,10 @@
  *    breadcrumb (untimed); a different county each run;
  *  - filter_ms: a cross-filter set through the URL (pushState + popstate, as back/forward do)
  *    → filter status ready, KPI strip "filtered", map painted and every panel answering the
- *    filter; filter_map_ms: map and KPI strip only. Different filters at the latest period, whose
- *    cross-filter cube the warm-up run builds; cleared untimed in between;
- *  - filter_cold_ms / filter_cold_map_ms: the same at an earlier year not filtered before, so
- *    the period's cube is built within the timed part;
+ *    filter; filter_map_ms: map and KPI strip only. Different filters at the period on screen,
+ *    whose cross-filter cube an earlier run built; cleared untimed in between;
+ *  - filter_cold_ms / filter_cold_map_ms: the same at a year not filtered before (every year but
+ *    the last, newest first), so the period's cube is built within the timed part;
  *  - memory_js_heap_mb: main-thread JS heap after the drill and filter runs (after a GC).
  * In-page code is passed as strings so nothing the TypeScript loader adds leaks into the page.
  */
@@ -234,7 +234,7 @@ export async function runBrowserBench(
       }
       if (coldYears.length < opts.runs) notes.push(`cold filter runs: only ${coldYears.length} earlier years to filter at`);
 
-      // Warm: different filters at the latest period (the warm-up run builds its cube).
+      // Warm: different filters at the period on screen (its cube built by an earlier run).
       const filterRuns = opts.warmup + opts.runs;
       if (filterRuns > FILTERS.length) notes.push(`filter runs (${filterRuns}) exceed the ${FILTERS.length} distinct filters: later runs repeat a filter`);
       for (let i = 0; i < filterRuns; i++) {
@@ -244,7 +244,7 @@ export async function runBrowserBench(
           filterMap.push(mapMs);
           filter.push(allMs);
         }
-        log(`filter ${f}${i < opts.warmup ? ' (warm-up, cold)' : ''}: map ${mapMs.toFixed(0)} ms, panels ${allMs.toFixed(0)} ms`);
+        log(`filter ${f}${i < opts.warmup ? ' (warm-up)' : ''}: map ${mapMs.toFixed(0)} ms, panels ${allMs.toFixed(0)} ms`);
         await clearFilter();
       }
 

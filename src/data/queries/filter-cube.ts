@@ -1,9 +1,9 @@
 import type { Level, RegionPeriodSums } from '../../domain/dataset';
-import type { MapScope } from '../../domain/drill';
+import { isWithin, type MapScope } from '../../domain/drill';
 import { CATEGORY_IDS, MGMT_CLASS_IDS, isEmptyFilter, type HouseholdFilter, type Period } from '../../domain/filter';
-import { isWithin } from '../../domain/drill';
 import type { Connector } from '../engine/connector';
 import { householdCode } from '../engine/household-tables';
+import { incomeSumsSql } from './region-sums';
 import { codeLiteral, intLiteral } from './sql';
 
 /**
@@ -49,22 +49,16 @@ export function filterCubeSql(scope: MapScope, period: Period): string {
 SELECT b.code, i.year, i.quarter, b.category, b.mgmt_class, b.relocated, b.has_sel, b.cause,
   CASE WHEN b.pc < b.b0 * ${w} THEN b.b0 - 1 WHEN b.pc >= (b.b0 + 1) * ${w} THEN b.b0 + 1 ELSE b.b0 END AS bin,
   b.has_sel AND b.pc IS NOT NULL AND NOT isfinite(b.pc) AS odd_income,
-  count(*) AS households,
-  sum(b.persons) AS persons,
-  sum(i.wage + i.operating + i.property + i.transfer) AS net,
-  sum(i.wage) AS wage,
-  sum(i.operating) AS operating,
-  sum(i.property) AS property,
-  sum(i.transfer) AS transfer
+  ${incomeSumsSql('b')}
 FROM income i JOIN binned b ON i.hh_key = b.hh_key
 WHERE i.quarter = ${q} AND (i.year = ${y} OR i.year = ${intLiteral(period.year - 1)})
 GROUP BY ALL`;
 }
 
-interface CubeRow {
-  code: string;
-  year: number;
-  quarter: number;
+const MEASURES = ['households', 'persons', 'net', 'wage', 'operating', 'property', 'transfer'] as const;
+type Measure = (typeof MEASURES)[number];
+
+interface CubeRow extends Pick<RegionPeriodSums, 'code' | 'year' | 'quarter' | Measure> {
   category: string | null;
   mgmt_class: string | null;
   relocated: boolean | null;
@@ -72,16 +66,7 @@ interface CubeRow {
   cause: number | null;
   bin: number | null;
   odd_income: boolean;
-  households: number;
-  persons: number;
-  net: number;
-  wage: number;
-  operating: number;
-  property: number;
-  transfer: number;
 }
-
-const MEASURES = ['households', 'persons', 'net', 'wage', 'operating', 'property', 'transfer'] as const;
 const NO_BIN = -2147483648;
 
 export class FilterCube {

@@ -33,13 +33,7 @@ export function regionPeriodSumsSql(scope: RegionSumsScope): string {
     from = `(${filteredHouseholdsSql(filter, scope.period ?? null, scope.within)}) h`;
   }
   return `SELECT ${code} AS code, i.year AS year, i.quarter AS quarter,
-  count(*) AS households,
-  sum(h.persons) AS persons,
-  sum(i.wage + i.operating + i.property + i.transfer) AS net,
-  sum(i.wage) AS wage,
-  sum(i.operating) AS operating,
-  sum(i.property) AS property,
-  sum(i.transfer) AS transfer,
+  ${incomeSumsSql('h')},
   sum(CASE WHEN h.category <> 'tuopin' THEN 1 ELSE 0 END) AS monitored_households,
   sum(CASE WHEN h.category <> 'tuopin' THEN h.persons ELSE 0 END) AS monitored_persons,
   sum(CASE WHEN h.relocated THEN 1 ELSE 0 END) AS relocated_households
@@ -47,6 +41,21 @@ FROM income i JOIN ${from} ON i.hh_key = h.hh_key
 ${where}
 GROUP BY 1, 2, 3
 ORDER BY 1, 2, 3`;
+}
+
+/**
+ * SQL select list of the additive household sums of joined rows (`i` income, `alias` households):
+ * households, persons, net and its four components.
+ */
+export function incomeSumsSql(alias: string): string {
+  if (!/^[a-z_]+$/.test(alias)) throw new Error(`Bad alias ${alias}`);
+  return `count(*) AS households,
+  sum(${alias}.persons) AS persons,
+  sum(i.wage + i.operating + i.property + i.transfer) AS net,
+  sum(i.wage) AS wage,
+  sum(i.operating) AS operating,
+  sum(i.property) AS property,
+  sum(i.transfer) AS transfer`;
 }
 
 /** Runs `regionPeriodSumsSql` and returns typed rows. */
