@@ -95,6 +95,12 @@ export class DatasetClient {
     return this.once(`agg/${level}/${county}`, async () => new SumsIndex(fromColumnar<RegionPeriodSums>(await fetchJson<ColumnarJson>(this.url(part.agg[part.level])))));
   }
 
+  /** The pre-aggregated sums of one region for every period (its county's file when partitioned). */
+  async unitSums(within: { code: string; level: Level }): Promise<RegionPeriodSums[]> {
+    const index = await this.regionSumsIn(within.level, `${within.code.slice(0, 6)}000000`);
+    return index.rowsOf(within.code);
+  }
+
   private partOf(level: LevelName, county: string) {
     if (!this.partitioned || (level !== 'township' && level !== 'village')) return null;
     const files = this.manifest.partitions!.counties[county];

@@ -90,6 +90,11 @@ export class SumsIndex {
     };
   }
 
+  /** Every period's sums of `code`, ordered by year and quarter. */
+  rowsOf(code: string): RegionPeriodSums[] {
+    return [...this.map.values()].filter((r) => r.code === code).sort((a, b) => a.year - b.year || a.quarter - b.quarter);
+  }
+
   /** Codes present in the index. */
   codes(): string[] {
     return [...new Set([...this.map.values()].map((r) => r.code))].sort();

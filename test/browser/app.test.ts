@@ -121,11 +121,18 @@ describe.skipIf(!chrome)('dashboard first screen (Ningxia demo)', () => {
     const text = (id: string) => page.locator(`[data-testid="kpi-${id}"] .kpi-value`).textContent();
     // Pixels per legend colour, in legend order (zeros kept): the same colours, other counties in each class.
     const before = await legendColoursOnMap(page, 0);
+    // The composition panel: from the pre-aggregates without a filter, from the engine with one.
+    const composition2024 = async () => {
+      await page.waitForSelector('[data-testid="composition-panel"][data-state="ready"]', { timeout: 60_000 });
+      return Number(await page.locator('[data-testid="composition-table"] tr[data-year="2024"] td[data-component="net"]').getAttribute('data-value'));
+    };
+    expect(await composition2024()).toBeCloseTo(expected.perCapita, 6);
     await setFilter('reloc:1');
     await page.waitForSelector('[data-testid="kpi-strip"][data-state="filtered"]', { timeout: 60_000 });
     await idle();
     expect(await text('households')).toBe(zh(expected.relocated));
     expect(await text('per-capita')).toBe(zh(expected.relocatedPerCapita));
+    expect(await composition2024()).toBeCloseTo(expected.relocatedPerCapita, 6);
     const filtered = await legendColoursOnMap(page, 0);
     expect(filtered.filter((n) => n >= 80).length).toBeGreaterThanOrEqual(5);
     expect(filtered).not.toEqual(before);

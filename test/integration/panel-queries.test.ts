@@ -5,7 +5,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Connector } from '../../src/data/engine/connector';
 import { createNodeConnector } from '../../src/data/engine/node';
-import { queryHouseholdPage, queryLedger } from '../../src/data/queries/households';
+import { queryHouseholdPage, queryLedger, queryLedgerView } from '../../src/data/queries/households';
+import { summarizeLedger, summarizeLedgerUnits } from '../../src/ui/panels/ledger-summary';
 import { queryComponentChange, queryDeclineCauses, queryIncomeHistogram, type PanelScope } from '../../src/data/queries/panels';
 import { queryRegionPeriodSums } from '../../src/data/queries/region-sums';
 import { NO_FILTER, type HouseholdFilter } from '../../src/domain/filter';
@@ -100,5 +101,16 @@ describe('households and ledgers', () => {
   test('lists falling and relocated households', async () => {
     expect(ids(await queryLedger(db, scope(), { kind: 'falling' }))).toEqual(['H3', 'H2']);
     expect(ids(await queryLedger(db, scope(), { kind: 'relocated' }))).toEqual(['H2']);
+  });
+
+  test('the panel\'s view of a ledger: sums per region equal to the whole ledger\'s, and its first rows', async () => {
+    for (const kind of ['falling', 'monitoring_range'] as const) {
+      const options = { kind, line: 7501 };
+      const whole = await queryLedger(db, scope(), options);
+      const view = await queryLedgerView(db, scope(), options, 3, 1);
+      expect(view.first).toEqual(whole.slice(0, 1));
+      expect(summarizeLedgerUnits(view.units)).toEqual(summarizeLedger(whole, 3));
+      expect(view.units.reduce((n, u) => n + u.households, 0)).toBe(2);
+    }
   });
 });

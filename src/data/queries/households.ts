@@ -1,7 +1,8 @@
 import type { Connector } from '../engine/connector';
 import { householdIncomeSql } from './household-income';
 import type { PanelScope } from './panels';
-import { intLiteral } from './sql';
+import { ancestorExpr, intLiteral } from './sql';
+import type { Level } from '../../domain/dataset';
 
 /** One anonymised household as the household table and the ledgers show it. No names, IDs or places finer than the village. */
 export interface HouseholdRow {
@@ -83,22 +84,60 @@ export interface LedgerOptions {
   annualFactor?: number;
 }
 
-/**
- * The households of a ledger: within the monitoring range (per-capita income below the line),
- * income falling against the same period last year (net income lower), or relocated (易地扶贫搬迁).
- * Ordered by per-capita income, lowest first.
- */
-export async function queryLedger(db: Connector, scope: PanelScope, options: LedgerOptions): Promise<HouseholdRow[]> {
-  let where: string;
+/** SQL condition selecting a ledger's households from `householdIncomeSql` rows. */
+function ledgerWhere(options: LedgerOptions): string {
   if (options.kind === 'monitoring_range') {
     const line = options.line;
     const factor = options.annualFactor ?? 1;
     if (line === undefined || !Number.isFinite(line)) throw new Error('The monitoring-range ledger needs the monitoring line');
     if (!(factor > 0)) throw new Error(`Bad annual factor ${factor}`);
-    where = `per_capita * ${factor} < ${line}`;
-  } else if (options.kind === 'falling') where = 'prev_net IS NOT NULL AND net < prev_net';
-  else if (options.kind === 'relocated') where = 'relocated';
-  else throw new Error(`Unknown ledger ${String(options.kind)}`);
+    return `per_capita * ${factor} < ${line}`;
+  }
+  if (options.kind === 'falling') return 'prev_net IS NOT NULL AND net < prev_net';
+  if (options.kind === 'relocated') return 'relocated';
+  throw new Error(`Unknown ledger ${String(options.kind)}`);
+}
+
+/**
+ * The households of a ledger: within the monitoring range (per-capita income below the line),
+ * income falling against the same period last year (net income lower), or relocated (易地扶贫搬迁).
+ * Ordered by per-capita income, lowest first. The whole ledger, for its export.
+ */
+export async function queryLedger(db: Connector, scope: PanelScope, options: LedgerOptions): Promise<HouseholdRow[]> {
   return db.query<HouseholdRow>(`SELECT ${ROW_SQL} FROM (${householdIncomeSql(scope.filter, scope.period, scope.within)}) x
-    WHERE ${where} ORDER BY per_capita, hh_id`);
+    WHERE ${ledgerWhere(options)} ORDER BY per_capita, hh_id`);
+}
+
+/** A ledger's households and income summed per region of one level. */
+export interface LedgerUnit {
+  code: string;
+  households: number;
+  persons: number;
+  wage: number;
+  operating: number;
+  property: number;
+  transfer: number;
+}
+
+/**
+ * What the ledgers panel shows without holding the whole ledger: its households summed per region
+ * of `unitLevel`, and its first `firstRows` rows in ledger order. At a province a ledger has tens
+ * of thousands of rows; turning them all into objects on the page was the slowest part of a
+ * cross-filter change (README "Benchmarks"). The export asks for the whole ledger (`queryLedger`).
+ */
+export async function queryLedgerView(
+  db: Connector,
+  scope: PanelScope,
+  options: LedgerOptions,
+  unitLevel: Level,
+  firstRows: number,
+): Promise<{ units: LedgerUnit[]; first: HouseholdRow[] }> {
+  const rows = `SELECT * FROM (${householdIncomeSql(scope.filter, scope.period, scope.within)}) x WHERE ${ledgerWhere(options)}`;
+  const [units, first] = await Promise.all([
+    db.query<LedgerUnit>(`SELECT ${ancestorExpr('village_code', unitLevel)} AS code, count(*) AS households, sum(persons) AS persons,
+      sum(wage) AS wage, sum(operating) AS operating, sum(property) AS property, sum(transfer) AS transfer
+      FROM (${rows}) l GROUP BY 1 ORDER BY 1`),
+    db.query<HouseholdRow>(`SELECT ${ROW_SQL} FROM (${rows}) x ORDER BY per_capita, hh_id LIMIT ${intLiteral(firstRows)}`),
+  ]);
+  return { units, first };
 }

@@ -1,12 +1,11 @@
 import { scaleBand, scaleLinear } from 'd3';
 import { useId } from 'react';
-import { queryRegionPeriodSums } from '../../data/queries/region-sums';
 import { formatInteger, formatYuan } from '../../i18n/format';
 import { CHART, COMPONENT_COLOURS, YAxis } from './chart';
 import { COMPONENTS, compositionBars, stackSegments, type CompositionBar } from './composition';
 import { PanelFrame } from './PanelFrame';
 import type { PanelContext } from './types';
-import { useQuery } from './use-query';
+import { useUnitPeriodSums } from './use-unit-sums';
 
 export type CompositionPanelProps = PanelContext;
 
@@ -15,12 +14,9 @@ export type CompositionPanelProps = PanelContext;
  * the as-of period, plus that period year-to-date (hatched and tagged, as it is not comparable
  * with a full year). Sums come from `queryRegionPeriodSums` inside `scope.within` with the cross-filter.
  */
-export function CompositionPanel({ t, lang, db, scope, years, asOf, childName }: CompositionPanelProps) {
+export function CompositionPanel({ t, lang, db, scope, years, asOf, childName, preSums }: CompositionPanelProps) {
   const p = t.panels;
-  const key = JSON.stringify(['composition', scope]);
-  const q = useQuery(db, key, (c) =>
-    queryRegionPeriodSums(c, { level: scope.within.level, within: scope.within, filter: scope.filter, period: scope.period }),
-  );
+  const q = useUnitPeriodSums({ db, scope, preSums }, 'composition');
   const bars = q.data ? compositionBars(q.data, scope.within.code, years, asOf) : [];
   const place = childName(scope.within.code);
   const yearLabel = (b: CompositionBar) => (b.yearToDate ? `${b.year} ${p.ytdShort(b.quarter)}` : String(b.year));

@@ -1,11 +1,11 @@
-import { memo, useState } from 'react';
-import { LEDGER_KINDS, queryLedger, type HouseholdRow, type LedgerKind } from '../../data/queries/households';
+import { memo, useMemo, useState } from 'react';
+import { LEDGER_KINDS, queryLedger, queryLedgerView, type HouseholdRow, type LedgerKind } from '../../data/queries/households';
 import { formatGrowth, formatInteger, formatPercent, formatYuan } from '../../i18n/format';
 import { COMPONENTS } from './composition';
 import { downloadText } from './download';
 import { categoryLabel, causeLabel, childLevel, mgmtClassLabel, scopePeriodLabel } from './labels';
 import { ledgerCsv } from './ledger-csv';
-import { summarizeLedger } from './ledger-summary';
+import { summarizeLedgerUnits, type LedgerSummary } from './ledger-summary';
 import { PanelFrame } from './PanelFrame';
 import { Tabs } from './Tabs';
 import type { PanelContext } from './types';
@@ -31,19 +31,34 @@ const TOP_UNITS = 5;
 export function LedgersPanel({ t, lang, db, scope, childName, monitoringLine, annualFactor }: LedgersPanelProps) {
   const p = t.panels;
   const [kind, setKind] = useState<LedgerKind>('monitoring_range');
+  const [exporting, setExporting] = useState<string | null>(null);
+  const [exportError, setExportError] = useState<string | null>(null);
   const needsLine = kind === 'monitoring_range' && monitoringLine === undefined;
-  const key = JSON.stringify(['ledger', scope, kind, monitoringLine, annualFactor]);
-  const q = useQuery(needsLine ? null : db, key, (c) => queryLedger(c, scope, { kind, line: monitoringLine, annualFactor }));
-  const state = needsLine && db ? { status: 'ready' as const, error: null } : q;
-  const rows = needsLine ? undefined : q.data;
   const level = childLevel(scope.within.level);
+  const key = JSON.stringify(['ledger', scope, kind, monitoringLine, annualFactor]);
+  const q = useQuery(needsLine ? null : db, key, (c) => queryLedgerView(c, scope, { kind, line: monitoringLine, annualFactor }, level, FIRST_ROWS));
+  const state = needsLine && db ? { status: 'ready' as const, error: null } : q;
+  const view = needsLine ? undefined : q.data;
+  const summary = useMemo(() => (view ? summarizeLedgerUnits(view.units) : undefined), [view]);
   const place = childName(scope.within.code);
   const period = scopePeriodLabel(t, scope.period);
 
+  // The export reads the whole ledger only when asked for (the panel holds its sums and first rows).
   const exportCsv = () => {
-    if (!rows) return;
+    if (!db || !view || exporting) return;
     const name = `${p.ledgerNames[kind]}-${place}-${scope.period.year}Q${scope.period.quarter}.csv`.replace(/[\\/:*?"<>|\s]+/g, '_');
-    downloadText(ledgerCsv(rows, t, lang, childName), name);
+    setExporting(key);
+    setExportError(null);
+    queryLedger(db, scope, { kind, line: monitoringLine, annualFactor }).then(
+      (rows) => {
+        downloadText(ledgerCsv(rows, t, lang, childName), name);
+        setExporting(null);
+      },
+      (e: unknown) => {
+        setExportError(e instanceof Error ? e.message : String(e));
+        setExporting(null);
+      },
+    );
   };
 
   return (
@@ -54,28 +69,28 @@ export function LedgersPanel({ t, lang, db, scope, childName, monitoringLine, an
       subtitle={`${place} · ${period}`}
       state={state}
       actions={
-        <button type="button" onClick={exportCsv} disabled={!rows || q.status !== 'ready'} data-testid="ledger-export">
+        <button type="button" onClick={exportCsv} disabled={!view || q.status !== 'ready' || exporting !== null} aria-busy={exporting !== null} data-testid="ledger-export">
           {p.exportCsv}
         </button>
       }
     >
       <Tabs idBase="ledgers" label={p.ledgersTitle} tabs={LEDGER_KINDS.map((id) => ({ id, label: p.ledgerNames[id] }))} selected={kind} onSelect={setKind} />
+      {exportError && (
+        <p className="analysis-status error" role="alert" data-testid="ledger-export-error">
+          {p.queryFailed(exportError)}
+        </p>
+      )}
       <div role="tabpanel" id="ledgers-panel-panel" aria-labelledby={`ledgers-tab-${kind}`} className="tab-body" data-kind={kind}>
         {needsLine && <p className="analysis-empty">{p.ledgerNeedsLine}</p>}
-        {rows && <LedgerBody t={t} lang={lang} rows={rows} level={level} childName={childName} />}
+        {view && summary && <LedgerBody t={t} lang={lang} summary={summary} first={view.first} childName={childName} />}
       </div>
     </PanelFrame>
   );
 }
 
-/**
- * A ledger's summary and first rows. Memoised: while a newer query runs the panel keeps showing the
- * last rows, and summarising thousands of them again on every render of the side column cost
- * ~100 ms per cross-filter change in the profile (README "Benchmarks").
- */
-const LedgerBody = memo(function LedgerBody({ t, lang, rows, level, childName }: { t: PanelContext['t']; lang: PanelContext['lang']; rows: HouseholdRow[]; level: 1 | 2 | 3 | 4 | 5; childName: (c: string) => string }) {
+/** A ledger's summary and first rows; memoised, as the side column re-renders often while queries run. */
+const LedgerBody = memo(function LedgerBody({ t, lang, summary: s, first, childName }: { t: PanelContext['t']; lang: PanelContext['lang']; summary: LedgerSummary; first: HouseholdRow[]; childName: (c: string) => string }) {
   const p = t.panels;
-  const s = summarizeLedger(rows, level);
   const sep = lang === 'zh' ? '，' : ', ';
   return (
     <>
@@ -109,7 +124,7 @@ const LedgerBody = memo(function LedgerBody({ t, lang, rows, level, childName }:
       {s.households > 0 && (
         <div className="table-scroll short">
           <table className="figures" data-testid="ledger-table">
-            <caption className="table-note">{p.ledgerFirstRows(formatInteger(Math.min(FIRST_ROWS, rows.length), lang), formatInteger(rows.length, lang))}</caption>
+            <caption className="table-note">{p.ledgerFirstRows(formatInteger(first.length, lang), formatInteger(s.households, lang))}</caption>
             <thead>
               <tr>
                 <th scope="col">{p.columns.hh_id}</th>
@@ -123,7 +138,7 @@ const LedgerBody = memo(function LedgerBody({ t, lang, rows, level, childName }:
               </tr>
             </thead>
             <tbody>
-              {rows.slice(0, FIRST_ROWS).map((r) => (
+              {first.map((r) => (
                 <tr key={r.hh_id}>
                   <td>{r.hh_id}</td>
                   <td>{childName(r.village_code)}</td>

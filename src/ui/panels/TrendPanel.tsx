@@ -1,12 +1,11 @@
 import { line, scaleLinear } from 'd3';
-import { queryRegionPeriodSums } from '../../data/queries/region-sums';
 import { formatInteger, formatYuan } from '../../i18n/format';
 import { CHART, YAxis } from './chart';
 import { fullYearPerCapita, projectedPerCapita } from './composition';
 import { PanelFrame } from './PanelFrame';
 import type { ReferenceSeries } from './reference-series';
 import type { PanelContext } from './types';
-import { useQuery } from './use-query';
+import { useUnitPeriodSums } from './use-unit-sums';
 
 /** A target value of a year (a plan's level target, e.g. seed 004: ≈ 19,000 yuan in 2024). */
 export interface TrendTarget {
@@ -38,12 +37,9 @@ const TARGET = '#b8322b';
  * optional targets, reference series and a projected value. Only full years are drawn: a
  * year-to-date figure is not comparable with a year's (the composition panel shows it).
  */
-export function TrendPanel({ t, lang, db, scope, years, asOf, childName, targets = [], references = [], projected: projectedProp }: TrendPanelProps) {
+export function TrendPanel({ t, lang, db, scope, years, asOf, childName, preSums, targets = [], references = [], projected: projectedProp }: TrendPanelProps) {
   const p = t.panels;
-  const key = JSON.stringify(['trend', scope]);
-  const q = useQuery(db, key, (c) =>
-    queryRegionPeriodSums(c, { level: scope.within.level, within: scope.within, filter: scope.filter, period: scope.period }),
-  );
+  const q = useUnitPeriodSums({ db, scope, preSums }, 'trend');
   const actual = q.data ? fullYearPerCapita(q.data, scope.within.code) : [];
   const projected = projectedProp === 'auto' ? (q.data ? projectedPerCapita(q.data, scope.within.code, asOf, Math.min(...years)) : undefined) : projectedProp;
   const targetLabels = [...new Set(targets.map((g) => g.label))];

@@ -1,4 +1,4 @@
-import type { HouseholdRow } from '../../data/queries/households';
+import type { HouseholdRow, LedgerUnit } from '../../data/queries/households';
 import type { Level } from '../../domain/dataset';
 import { ancestorCode } from '../../domain/region-code';
 import { COMPONENTS, type Component } from './composition';
@@ -15,17 +15,30 @@ export interface LedgerSummary {
 
 /** Summary of a ledger's rows, grouping villages into their ancestors at `unitLevel`. */
 export function summarizeLedger(rows: readonly HouseholdRow[], unitLevel: Level): LedgerSummary {
-  const units = new Map<string, number>();
-  const sums: Record<Component, number> = { wage: 0, operating: 0, property: 0, transfer: 0 };
-  let persons = 0;
+  const units = new Map<string, LedgerUnit>();
   for (const r of rows) {
-    persons += r.persons;
     const code = ancestorCode(r.village_code, unitLevel);
-    units.set(code, (units.get(code) ?? 0) + 1);
-    for (const c of COMPONENTS) sums[c] += r[c];
+    let u = units.get(code);
+    if (!u) units.set(code, (u = { code, households: 0, persons: 0, wage: 0, operating: 0, property: 0, transfer: 0 }));
+    u.households += 1;
+    u.persons += r.persons;
+    for (const c of COMPONENTS) u[c] += r[c];
+  }
+  return summarizeLedgerUnits([...units.values()]);
+}
+
+/** Summary of a ledger from its sums per region (`queryLedgerView`). */
+export function summarizeLedgerUnits(units: readonly LedgerUnit[]): LedgerSummary {
+  const sums: Record<Component, number> = { wage: 0, operating: 0, property: 0, transfer: 0 };
+  let households = 0;
+  let persons = 0;
+  for (const u of units) {
+    households += u.households;
+    persons += u.persons;
+    for (const c of COMPONENTS) sums[c] += u[c];
   }
   const net = COMPONENTS.reduce((s, c) => s + sums[c], 0);
   const structure = Object.fromEntries(COMPONENTS.map((c) => [c, net > 0 ? sums[c] / net : Number.NaN])) as Record<Component, number>;
-  const byUnit = [...units].map(([code, households]) => ({ code, households })).sort((a, b) => b.households - a.households || a.code.localeCompare(b.code));
-  return { households: rows.length, persons, byUnit, structure };
+  const byUnit = units.map((u) => ({ code: u.code, households: u.households })).sort((a, b) => b.households - a.households || a.code.localeCompare(b.code));
+  return { households, persons, byUnit, structure };
 }

@@ -1,5 +1,7 @@
 import type { Connector } from '../../data/engine/connector';
 import type { PanelScope } from '../../data/queries/panels';
+import type { Within } from '../../data/queries/filter';
+import type { RegionPeriodSums } from '../../domain/dataset';
 import type { Lang, Messages } from '../../i18n';
 
 export type { PanelScope } from '../../data/queries/panels';
@@ -21,4 +23,9 @@ export interface PanelContext {
   asOf: { year: number; quarter: number };
   /** Display name of a region code in the current language. */
   childName: (code: string) => string;
+  /**
+   * The pre-aggregated sums of a region for every period (no engine). Panels showing a unit's
+   * sums use them when the cross-filter is empty; absent in tests that give only an engine.
+   */
+  preSums?: (within: Within) => Promise<RegionPeriodSums[]>;
 }

@@ -10,12 +10,14 @@ export interface QueryState<T> {
 }
 
 /**
- * Runs `fn(db)` whenever `db` or `key` changes and returns its state. `key` must capture every
+ * Runs `fn(db)` whenever `db` or `key` changes and returns its state. `db` is the source the
+ * query needs — the engine's connector, or any other stable value (e.g. `PRE_AGGREGATES`); null
+ * while it is not there. `key` must capture every
  * input of `fn` (a JSON string of scope and options does); `fn` itself may be a fresh closure on
  * every render. A result that arrives after the inputs changed is dropped, so a slow old query
  * never overwrites a newer one.
  */
-export function useQuery<T>(db: Connector | null, key: string, fn: (db: Connector) => Promise<T>): QueryState<T> {
+export function useQuery<T, S = Connector>(db: S | null, key: string, fn: (db: S) => Promise<T>): QueryState<T> {
   const [state, setState] = useState<QueryState<T> & { key: string | null }>({ status: db ? 'loading' : 'engine', data: undefined, error: null, key: null });
   const fnRef = useRef(fn);
   fnRef.current = fn;

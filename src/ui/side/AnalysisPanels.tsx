@@ -1,4 +1,5 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { Level } from '../../domain/dataset';
 import type { Connector } from '../../data/engine/connector';
 import { BUNDLED_PLAN_IDS, loadBundledPlan } from '../../data/plans';
 import { queryReference, type ReferenceValue } from '../../data/queries/reference';
@@ -115,6 +116,7 @@ export function AnalysisPanels({ ctx, engineStarted, planId, onPlan }: AnalysisP
   }, [baseDb, root.code, root.level]);
 
   const childName = useMemo(() => regionNamer(names, lang), [names, lang]);
+  const preSums = useCallback((within: { code: string; level: Level }) => client.unitSums(within), [client]);
   const unitRef = useMemo(() => ({ code: unit.code, level: unit.level, name: unit.name, tags: [] as string[], parentCode: null }), [unit]);
   if (!period) return null;
 
@@ -124,6 +126,7 @@ export function AnalysisPanels({ ctx, engineStarted, planId, onPlan }: AnalysisP
     years: manifest.years,
     asOf: manifest.asOf,
     childName,
+    preSums,
   };
   // Target lines of the trend: the plan's per-capita income levels that bind this unit.
   const targets = (plan?.targets ?? [])
