@@ -8,7 +8,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Connector } from '../../src/data/engine/connector';
 import { prepareHouseholdTables } from '../../src/data/engine/household-tables';
 import { createNodeConnector } from '../../src/data/engine/node';
-import { FilterCube } from '../../src/data/queries/filter-cube';
+import { CUBE_BIN_WIDTH, FilterCube } from '../../src/data/queries/filter-cube';
+import { HISTOGRAM_WIDTH } from '../../src/ui/panels/histogram';
 import { queryRegionPeriodSums } from '../../src/data/queries/region-sums';
 import type { RegionPeriodSums } from '../../src/domain/dataset';
 import { levelOfCode, mapScopeOf } from '../../src/domain/drill';
@@ -33,6 +34,10 @@ describe('on the four-household fixture (DuckDB-WASM)', () => {
   test('keeps only the chosen categories, in both periods (same population)', () => {
     const rows = cube.sums(f({ categories: ['unstable', 'marginal'] }), { code: '640000000000', level: 1 });
     expect(rows.map((r) => [r.code, r.year, r.households, r.net])).toEqual([['640000000000', 2023, 2, 70000], ['640000000000', 2024, 2, 66050]]);
+  });
+
+  test('every range the histogram brush can set lies on the cube\'s bin grid', () => {
+    expect(HISTOGRAM_WIDTH % CUBE_BIN_WIDTH).toBe(0);
   });
 
   test('keeps households by per-capita income of the selected period, on the bin grid', () => {
