@@ -12,6 +12,9 @@ import { HtmlLabels, visibleLabels } from './labels/html-labels';
 import { labelPoints } from './labels/label-points';
 
 maplibregl.setWorkerUrl(workerUrl);
+// Start MapLibre's worker when the app starts, not when the first map is made: fetching and
+// starting the worker (0.52 MB) then overlaps the dataset's first files (README "Benchmarks").
+maplibregl.prewarm();
 
 export interface HoverInfo {
   code: string;
