@@ -54,16 +54,19 @@ export const FIRST_MAP_INIT = `(() => {
   obs.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
 })()`;
 
+/** The panels a drill or filter waits for: every analysis panel and the scorecard. */
+const ALL_PANELS = 'section.analysis-panel, [data-testid="scorecard"]';
+
 /**
- * Resolves with [ms to `ok()` holding, ms to `ok()` and every analysis panel and the scorecard
- * answering the new view], both from the action, observed by a MutationObserver. Panels and the
- * scorecard tag their state with the question they answer (a stale answer reads "loading"), so
- * "ready" is never the previous view's. A panel in error fails the run.
+ * Resolves with [ms to `ok()` holding, ms to `ok()` and every panel matching `panels` (default:
+ * every analysis panel and the scorecard) answering the new view], both from the action, observed
+ * by a MutationObserver. Panels and the scorecard tag their state with the question they answer (a
+ * stale answer reads "loading"), so "ready" is never the previous view's. A panel in error fails the run.
  */
 const IN_PAGE_TIMER = `(setup) => new Promise((resolve, reject) => {
-  const { ok, act } = setup();
+  const { ok, act, panels } = setup();
   const panelsReady = () => {
-    const ps = [...document.querySelectorAll('section.analysis-panel, [data-testid="scorecard"]')];
+    const ps = [...document.querySelectorAll(panels || ${JSON.stringify(ALL_PANELS)})];
     const failed = ps.find((p) => p.getAttribute('data-state') === 'error');
     if (failed) throw new Error('panel ' + failed.getAttribute('data-testid') + ' failed: ' + failed.textContent);
     return ps.length > 0 && ps.every((p) => p.getAttribute('data-state') === 'ready' || (p.getAttribute('data-testid') === 'scorecard' && p.getAttribute('data-state') === 'idle'));
@@ -82,7 +85,11 @@ const IN_PAGE_TIMER = `(setup) => new Promise((resolve, reject) => {
   act();
 })`;
 
-function drillScript(code: string): string {
+/**
+ * Click on `code`'s ranking row → [ms to its map painted with the KPI strip naming it, ms to the
+ * panels matching `panels` (a CSS selector; default all) ready too].
+ */
+export function drillScript(code: string, panels = ALL_PANELS): string {
   return `(${IN_PAGE_TIMER})(() => {
     const code = ${JSON.stringify(code)};
     const row = document.querySelector('[data-testid="ranking-row"][data-code="' + code + '"]');
@@ -92,6 +99,7 @@ function drillScript(code: string): string {
       ok: () => !!document.querySelector('[data-testid="map-area"][data-painted="true"][data-painted-view="' + code + '"]')
         && (document.querySelector('[data-testid="kpi-unit"]') || {}).textContent === name,
       act: () => row.click(),
+      panels: ${JSON.stringify(panels)},
     };
   })`;
 }

@@ -12,35 +12,11 @@
  *    counties whose household rows the engine then held.
  */
 import { launchChromium, startStaticServer, type ServedRequest } from '../../test/browser/harness';
-import { FIRST_MAP_INIT, jsHeapMb } from './browser';
+import { drillScript, FIRST_MAP_INIT, jsHeapMb } from './browser';
 import { figure, type Figure } from './stats';
 
 const TIMEOUT = 180_000;
 const ROOT = '360000000000';
-
-/** ms from the click on `code`'s row to the map (and then the histogram) ready for it. */
-function drillScript(code: string): string {
-  return `new Promise((resolve, reject) => {
-    const code = ${JSON.stringify(code)};
-    const row = document.querySelector('[data-testid="ranking-row"][data-code="' + code + '"]');
-    if (!row) return reject(new Error('no ranking row ' + code));
-    const name = row.querySelector('th').textContent;
-    let mapAt;
-    const t0 = performance.now();
-    const check = () => {
-      if (mapAt === undefined && document.querySelector('[data-testid="map-area"][data-painted="true"][data-painted-view="' + code + '"]')
-        && (document.querySelector('[data-testid="kpi-unit"]') || {}).textContent === name) mapAt = performance.now() - t0;
-      const h = document.querySelector('[data-testid="histogram-panel"]');
-      if (mapAt !== undefined && h && h.getAttribute('data-state') === 'ready' && h.getAttribute('data-unit') !== 'stale') {
-        obs.disconnect(); clearTimeout(timer); resolve([mapAt, performance.now() - t0]);
-      }
-    };
-    const obs = new MutationObserver(check);
-    const timer = setTimeout(() => { obs.disconnect(); reject(new Error('timed out')); }, ${TIMEOUT});
-    obs.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
-    row.click();
-  })`;
-}
 
 export async function runProvinceBench(
   chrome: string,
@@ -95,7 +71,7 @@ export async function runProvinceBench(
       // Largest counties by households first (the ranking's order is by income): every drill a new county.
       const chosen = codes.slice(0, opts.warmup + opts.drills);
       for (let i = 0; i < chosen.length; i++) {
-        const [mapMs, panelMs] = (await page.evaluate(drillScript(chosen[i]!))) as [number, number];
+        const [mapMs, panelMs] = (await page.evaluate(drillScript(chosen[i]!, '[data-testid="histogram-panel"]'))) as [number, number];
         log(`county ${chosen[i]}${i < opts.warmup ? ' (warm-up)' : ''}: map ${mapMs.toFixed(0)} ms, panels ${panelMs.toFixed(0)} ms`);
         if (i >= opts.warmup) {
           drill.push(mapMs);
