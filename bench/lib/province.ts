@@ -2,8 +2,10 @@
  * Browser figures for a whole province split by county (default `data/jiangxi-full`: Jiangxi at
  * full size, `npm run data -- --region jiangxi --scale 1 --partition county --out public/data/jiangxi-full`),
  * from the built app in headless Chromium:
- *  - province_first_map_ms: cold browser per run, navigation → province map painted with KPIs;
- *  - province_bytes_first_view: bytes served before that moment (engine wasm excluded);
+ *  - province_first_map_ms (new context of a running browser) and province_first_map_cold_browser_ms
+ *    (new browser), navigation → province map painted with KPIs (`firstMapLoads`);
+ *  - province_bytes_first_view: bytes on the wire before that moment (text gzip-compressed, engine
+ *    wasm excluded), province_bytes_first_view_uncompressed the same uncompressed;
  *  - county_drill_ms: click a county's ranking row → its townships painted and the KPI strip
  *    naming it (boundaries and sums from the county's own files); counties alternate, each new;
  *  - county_panels_ms: the same click → the histogram panel ready, i.e. the county's households
@@ -11,8 +13,8 @@
  *  - province_memory_js_heap_mb: main-thread JS heap after the drills (after a GC), and the
  *    counties whose household rows the engine then held.
  */
-import { launchChromium, startStaticServer, type ServedRequest } from '../../test/browser/harness';
-import { drillScript, FIRST_MAP_INIT, jsHeapMb } from './browser';
+import { launchChromium, startStaticServer } from '../../test/browser/harness';
+import { drillScript, firstMapFigures, firstMapLoads, jsHeapMb } from './browser';
 import { figure, type Figure } from './stats';
 
 const TIMEOUT = 180_000;
@@ -28,32 +30,7 @@ export async function runProvinceBench(
   const server = await startStaticServer(dist);
   const url = `${server.origin}/?data=${encodeURIComponent(dataset)}`;
   try {
-    const firstMap: number[] = [];
-    const bytes: number[] = [];
-    for (let i = 0; i < opts.warmup + opts.runs; i++) {
-      const browser = await launchChromium(chrome, { viewport: { width: 1600, height: 900 } });
-      try {
-        const page = await browser.context.newPage();
-        let snapshot: ServedRequest[] | null = null;
-        await page.exposeBinding('__benchFirstMap', () => {
-          snapshot ??= server.log.map((e) => ({ ...e }));
-        });
-        await page.addInitScript(FIRST_MAP_INIT);
-        server.log.length = 0;
-        await page.goto(url);
-        const at = Number(await (await page.waitForFunction('window.__firstMapAt', undefined, { timeout: TIMEOUT })).jsonValue());
-        await page.waitForFunction(() => true);
-        const served = (snapshot ?? server.log) as ServedRequest[];
-        const b = served.filter((e) => !e.path.split('?')[0]!.endsWith('.wasm')).reduce((s, e) => s + e.bytes, 0);
-        log(`province first map ${i < opts.warmup ? '(warm-up) ' : ''}${at.toFixed(0)} ms, ${(b / 1e6).toFixed(2)} MB`);
-        if (i >= opts.warmup) {
-          firstMap.push(at);
-          bytes.push(b);
-        }
-      } finally {
-        await browser.close();
-      }
-    }
+    const loads = await firstMapLoads(chrome, server, url, opts, (m) => log(`province first map ${m}`));
 
     const browser = await launchChromium(chrome, { viewport: { width: 1600, height: 900 } });
     const drill: number[] = [];
@@ -86,8 +63,7 @@ export async function runProvinceBench(
       await browser.close();
     }
     const out: Record<string, Figure> = {
-      province_first_map_ms: figure(firstMap, 'ms'),
-      province_bytes_first_view: figure(bytes, 'bytes'),
+      ...firstMapFigures(loads, 'province_'),
       county_drill_ms: figure(drill, 'ms'),
       county_panels_ms: figure(panels, 'ms'),
       province_counties_loaded: figure([loaded], 'count'),

@@ -11,6 +11,11 @@ const byId = new Map(Object.entries(files).map(([path, load]) => [path.replace(/
 
 export const BUNDLED_PLAN_IDS: string[] = [...byId.keys()].sort();
 
+/** Plans the dataset names that the app bundles. */
+export function availablePlans(planIds: string[]): string[] {
+  return planIds.filter((id) => BUNDLED_PLAN_IDS.includes(id));
+}
+
 const cache = new Map<string, Promise<Plan>>();
 
 /** A bundled plan by id; rejects with a clear message for an unknown id. */

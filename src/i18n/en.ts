@@ -64,6 +64,7 @@ export const en: Messages = {
   drillInto: (name) => `Open ${name}`,
   current: 'current',
   loadingUnit: 'Loading…',
+  panelsLoading: 'Loading the analysis panels…',
 
   regionSwitcher: 'Dataset region',
   regionUnavailable: (command) => ` (not generated: ${command})`,

@@ -71,6 +71,8 @@ export interface Messages {
   drillInto: (name: string) => string;
   current: string;
   loadingUnit: string;
+  /** Shown where the analysis panels go while their code loads. */
+  panelsLoading: string;
 
   regionSwitcher: string;
   regionUnavailable: (command: string) => string;

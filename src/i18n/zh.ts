@@ -65,6 +65,7 @@ export const zh: Messages = {
   drillInto: (name) => `进入${name}`,
   current: '当前',
   loadingUnit: '正在加载…',
+  panelsLoading: '正在加载分析面板…',
 
   regionSwitcher: '数据区域',
   regionUnavailable: (command) => `（未生成：${command}）`,

@@ -1,4 +1,4 @@
-import type { StyleSpecification } from 'maplibre-gl';
+import type { ExpressionSpecification, StyleSpecification } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import { NO_DATA_HEX } from './choropleth/classes';
 
@@ -19,6 +19,13 @@ export const REGION_FILL_LAYER = 'region-fill';
  * server. The dataset's counties are drawn as grey context; above them the regions on screen
  * (`regions`, each with its class colour in the `fill` property), their borders, and the hover
  * and selection outlines driven by feature state.
+ *
+ * Every fill layer and every line layer is written with data-driven colour (and, for lines,
+ * width), even where the value is fixed, so all fills share one compiled shader program and all
+ * lines another. MapLibre compiles one program per layer type and per set of constant/data-driven
+ * properties, each on first use; on software WebGL each took 0.1–0.3 s before the first map
+ * (README "Benchmarks"). The context fill also draws no antialiased outline (a program of its own;
+ * the context lines draw the borders).
  */
 export function baseStyle(counties: FeatureCollection, regions: FeatureCollection): StyleSpecification {
   return {
@@ -29,8 +36,8 @@ export function baseStyle(counties: FeatureCollection, regions: FeatureCollectio
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': BASE_COLORS.background } },
-      { id: 'county-fill', type: 'fill', source: 'counties', paint: { 'fill-color': BASE_COLORS.regionFill } },
-      { id: 'county-line', type: 'line', source: 'counties', paint: { 'line-color': BASE_COLORS.regionLine, 'line-width': 1 } },
+      { id: 'county-fill', type: 'fill', source: 'counties', paint: { 'fill-color': dataDriven(BASE_COLORS.regionFill), 'fill-antialias': false } },
+      { id: 'county-line', type: 'line', source: 'counties', paint: { 'line-color': dataDriven(BASE_COLORS.regionLine), 'line-width': dataDrivenWidth(1) } },
       {
         id: REGION_FILL_LAYER,
         type: 'fill',
@@ -38,7 +45,7 @@ export function baseStyle(counties: FeatureCollection, regions: FeatureCollectio
         paint: { 'fill-color': ['to-color', ['coalesce', ['feature-state', 'fill'], ['get', 'fill'], NO_DATA_HEX]], 'fill-antialias': false },
       },
       // Mid grey reads on both the palest and the darkest classes (white vanishes on pale fills).
-      { id: 'region-line', type: 'line', source: REGION_SOURCE, paint: { 'line-color': 'rgba(96, 108, 120, 0.67)', 'line-width': 1 } },
+      { id: 'region-line', type: 'line', source: REGION_SOURCE, paint: { 'line-color': dataDriven('rgba(96, 108, 120, 0.67)'), 'line-width': dataDrivenWidth(1) } },
       {
         id: 'region-focus',
         type: 'line',
@@ -50,4 +57,17 @@ export function baseStyle(counties: FeatureCollection, regions: FeatureCollectio
       },
     ],
   };
+}
+
+/**
+ * A fixed colour written as a per-feature expression (no feature has the property), so the layer
+ * uses the same shader program as the data-driven layers of its type (see `baseStyle`).
+ */
+function dataDriven(color: string): ExpressionSpecification {
+  return ['to-color', ['coalesce', ['get', '__fixed_color'], color]];
+}
+
+/** A fixed line width as a per-feature expression, for the same reason. */
+function dataDrivenWidth(width: number): ExpressionSpecification {
+  return ['coalesce', ['get', '__fixed_width'], width];
 }

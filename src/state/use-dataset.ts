@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { Connector } from '../data/engine/connector';
-import { FirstScreenError, loadFirstScreen, type FirstScreenData, type FirstScreenStep, type StepProgress } from '../data/first-screen';
+import { FirstScreenError, firstScreenLoad, type FirstScreenData, type FirstScreenStep, type StepProgress } from '../data/first-screen';
 
 export type DatasetLoad =
   | { status: 'loading'; steps: Partial<Record<FirstScreenStep, StepProgress>> }
@@ -9,7 +9,8 @@ export type DatasetLoad =
 
 /**
  * Loads the first screen's data for the dataset folder `datasetUrl` (again when it changes, or
- * when `attempt` changes, for a retry), reporting per-file progress.
+ * when `attempt` changes, for a retry), reporting per-file progress. Uses the load `main.tsx`
+ * started before the first render when there is one (`prefetchFirstScreen`).
  */
 export function useDataset(datasetUrl: string, createConnector: () => Promise<Connector>, attempt: number): DatasetLoad {
   const [load, setLoad] = useState<DatasetLoad>({ status: 'loading', steps: {} });
@@ -25,10 +26,12 @@ export function useDataset(datasetUrl: string, createConnector: () => Promise<Co
       frame = 0;
       if (!cancelled && !settled) setLoad({ status: 'loading', steps: { ...steps } });
     };
-    loadFirstScreen(datasetUrl, createConnector, (p) => {
+    const run = firstScreenLoad(datasetUrl, createConnector, attempt > 0);
+    const unsubscribe = run.subscribe((p) => {
       steps[p.step] = p;
       if (!frame) frame = requestAnimationFrame(flush);
-    }).then(
+    });
+    run.promise.then(
       (data) => {
         settled = true;
         if (!cancelled) setLoad({ status: 'ready', data });
@@ -42,6 +45,7 @@ export function useDataset(datasetUrl: string, createConnector: () => Promise<Co
     );
     return () => {
       cancelled = true;
+      unsubscribe();
       if (frame) cancelAnimationFrame(frame);
     };
   }, [datasetUrl, createConnector, attempt]);

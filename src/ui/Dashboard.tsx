@@ -1,4 +1,4 @@
-import { useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { BoundaryCollection } from '../data/dataset-client';
 import type { FirstScreenData } from '../data/first-screen';
 import { NO_FILTER, type HouseholdFilter } from '../domain/filter';
@@ -29,10 +29,15 @@ import { MapTooltip } from './MapTooltip';
 import { periodLabelLong } from './period-label';
 import { RegionFacts } from './RegionFacts';
 import { RegionTable } from './RegionTable';
-import { AnalysisPanels, availablePlans } from './side/AnalysisPanels';
+import { availablePlans } from '../data/plans';
 import { HouseholdSlot } from './side/HouseholdSlot';
 import type { PanelContext } from './side/panel-context';
 import { RankingList } from './side/RankingList';
+
+// The analysis panels (d3 charts, ledgers, scorecard) are a separate chunk, fetched once the
+// first map is painted: they wait for the engine, which starts then anyway, and before it their
+// code and layout competed with the first map (README "Benchmarks").
+const AnalysisPanels = lazy(() => import('./side/AnalysisPanels').then((m) => ({ default: m.AnalysisPanels })));
 
 const CLASSES = 5;
 const EMPTY: BoundaryCollection = { type: 'FeatureCollection', features: [] };
@@ -251,10 +256,19 @@ export function Dashboard({ t, data, view, update }: DashboardProps) {
                 format: (x) => formatGap(x, gapUnit, lang),
               } : undefined}
             />
-            <AnalysisPanels ctx={ctx} engineStarted={engine.state !== 'idle'} planId={view.plan} onPlan={(plan) => update({ plan })} />
+            {anyPainted ? (
+              <Suspense fallback={<PanelsLoading text={t.panelsLoading} />}>
+                <AnalysisPanels ctx={ctx} engineStarted={engine.state !== 'idle'} planId={view.plan} onPlan={(plan) => update({ plan })} />
+              </Suspense>
+            ) : <PanelsLoading text={t.panelsLoading} />}
           </aside>
         </div>
       </div>
     </>
   );
+}
+
+/** Stands where the analysis panels go until their chunk is loaded. */
+function PanelsLoading({ text }: { text: string }) {
+  return <p className="panel side-panel panels-loading" role="status" data-testid="panels-loading">{text}</p>;
 }

@@ -6,11 +6,12 @@
  * No vitest import here, so bench scripts run by `tsx` use the same code.
  */
 import { spawnSync } from 'node:child_process';
-import { createReadStream, existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, existsSync, mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, resolve, sep } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 /** Launch flags from STACK.md "Headless Chromium". */
@@ -85,6 +86,20 @@ export async function launchChromium(
   };
 }
 
+/** Extensions the static server compresses (text formats). */
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.cjs', '.css', '.json', '.geojson', '.map', '.csv', '.svg', '.txt']);
+
+const gzipCache = new Map<string, { mtime: number; body: Buffer }>();
+
+/** A file's gzip body, compressed once per modification. */
+function gzipped(file: string, mtime: number): Buffer {
+  const hit = gzipCache.get(file);
+  if (hit && hit.mtime === mtime) return hit.body;
+  const body = gzipSync(readFileSync(file), { level: 6 });
+  gzipCache.set(file, { mtime, body });
+  return body;
+}
+
 const MIME: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -112,7 +127,11 @@ export interface ServedRequest {
   path: string;
   range: string | null;
   status: number;
+  /** Body bytes sent (gzip-compressed when `encoding` is gzip). */
   bytes: number;
+  /** Body bytes before compression (equal to `bytes` when sent as is). */
+  plainBytes: number;
+  encoding: 'gzip' | null;
 }
 
 export interface StaticServer {
@@ -126,7 +145,8 @@ export interface StaticServer {
 /**
  * Serves folders on a free localhost port. `mounts` maps a URL prefix ending in `/` to a folder;
  * the longest prefix wins; `/` maps to `root`. GET and HEAD; a single `Range: bytes=` range gets
- * 206 with `Content-Range`, an unsatisfiable one 416. `/` and folders serve `index.html`.
+ * 206 with `Content-Range`, an unsatisfiable one 416. `/` and folders serve `index.html`. Whole
+ * text files (JS, CSS, JSON, GeoJSON, …) are sent gzip-compressed when the client accepts it.
  */
 export async function startStaticServer(
   root: string,
@@ -144,6 +164,8 @@ export async function startStaticServer(
       range: req.headers.range ?? null,
       status: 0,
       bytes: 0,
+      plainBytes: 0,
+      encoding: null,
     };
     log.push(entry);
     serve(req, res, entry);
@@ -170,12 +192,28 @@ export async function startStaticServer(
     const urlPath = new URL(req.url ?? '/', 'http://localhost').pathname;
     const file = resolveFile(urlPath);
     if (!file || !existsSync(file) || !statSync(file).isFile()) return finish(res, entry, 404, 'not found');
-    const size = statSync(file).size;
+    const stat = statSync(file);
+    const size = stat.size;
     const headers: Record<string, string | number> = {
       'Content-Type': MIME[extname(file).toLowerCase()] ?? 'application/octet-stream',
       'Accept-Ranges': 'bytes',
       'Cache-Control': 'no-cache',
     };
+    // Text files go gzip-compressed to a client that accepts it, as static hosts and CDNs send
+    // them; range requests and binary files (parquet, wasm, fonts, images) go as they are.
+    if (!req.headers.range && COMPRESSIBLE.has(extname(file).toLowerCase()) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''))) {
+      const body = gzipped(file, stat.mtimeMs);
+      headers['Content-Encoding'] = 'gzip';
+      headers['Vary'] = 'Accept-Encoding';
+      headers['Content-Length'] = body.length;
+      entry.status = 200;
+      entry.encoding = 'gzip';
+      res.writeHead(200, headers);
+      if (req.method === 'HEAD') return res.end();
+      entry.bytes = body.length;
+      entry.plainBytes = size;
+      return res.end(body);
+    }
     let start = 0;
     let end = size - 1;
     let status = 200;
@@ -198,6 +236,7 @@ export async function startStaticServer(
     const stream = createReadStream(file, { start, end });
     stream.on('data', (chunk) => {
       entry.bytes += chunk.length;
+      entry.plainBytes += chunk.length;
     });
     stream.pipe(res);
   }

@@ -35,6 +35,7 @@ describe('startStaticServer', () => {
     mkdirSync(join(root, 'assets'));
     writeFileSync(join(root, 'assets', 'engine.wasm'), Buffer.from([0, 97, 115, 109, 1, 0, 0, 0]));
     writeFileSync(join(data, 'digits.parquet'), '0123456789');
+    writeFileSync(join(data, 'rows.json'), JSON.stringify(Array.from({ length: 500 }, (_, i) => ({ code: '640000000000', i }))));
     server = await startStaticServer(root, { '/data/': data });
   });
 
@@ -59,7 +60,7 @@ describe('startStaticServer', () => {
     expect(res.status).toBe(206);
     expect(res.headers.get('content-range')).toBe('bytes 2-5/10');
     expect(await res.text()).toBe('2345');
-    expect(server.log).toEqual([{ method: 'GET', path: '/data/digits.parquet', range: 'bytes=2-5', status: 206, bytes: 4 }]);
+    expect(server.log).toEqual([{ method: 'GET', path: '/data/digits.parquet', range: 'bytes=2-5', status: 206, bytes: 4, plainBytes: 4, encoding: null }]);
   });
 
   test('answers HEAD with the length and no body, and 416 for a range past the end', async () => {
@@ -70,6 +71,27 @@ describe('startStaticServer', () => {
     const bad = await fetch(`${server.origin}/data/digits.parquet`, { headers: { Range: 'bytes=20-' } });
     expect(bad.status).toBe(416);
     expect(bad.headers.get('content-range')).toBe('bytes */10');
+  });
+
+  test('sends whole text files gzip-compressed to a client that accepts it, binaries and ranges as they are', async () => {
+    server.log.length = 0;
+    const json = await fetch(`${server.origin}/data/rows.json`);
+    expect(json.headers.get('content-encoding')).toBe('gzip');
+    const rows = (await json.json()) as { i: number }[];
+    expect(rows).toHaveLength(500);
+    expect(rows[499]?.i).toBe(499);
+    const sent = server.log[0]!;
+    expect(sent.encoding).toBe('gzip');
+    expect(sent.plainBytes).toBe(JSON.stringify(rows.map((r) => ({ code: '640000000000', i: r.i }))).length);
+    expect(sent.bytes).toBeLessThan(sent.plainBytes / 5);
+    const plain = await fetch(`${server.origin}/data/rows.json`, { headers: { 'Accept-Encoding': 'identity' } });
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    expect(Number(plain.headers.get('content-length'))).toBe(sent.plainBytes);
+    const part = await fetch(`${server.origin}/data/rows.json`, { headers: { Range: 'bytes=0-1' } });
+    expect(part.status).toBe(206);
+    expect(await part.text()).toBe('[{');
+    const wasm = await fetch(`${server.origin}/assets/engine.wasm`);
+    expect(wasm.headers.get('content-encoding')).toBeNull();
   });
 
   test('returns 404 for missing files and for paths that climb out of the root', async () => {

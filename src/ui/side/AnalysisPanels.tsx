@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Level } from '../../domain/dataset';
 import type { Connector } from '../../data/engine/connector';
-import { BUNDLED_PLAN_IDS, loadBundledPlan } from '../../data/plans';
+import { availablePlans, loadBundledPlan } from '../../data/plans';
 import { queryReference, type ReferenceValue } from '../../data/queries/reference';
 import { queryRegionNames, type RegionName } from '../../data/queries/regions';
 import type { DatasetClient } from '../../data/dataset-client';
@@ -50,11 +50,6 @@ function useBaseConnector(client: DatasetClient, started: boolean): Connector | 
     };
   }, [client, started]);
   return db;
-}
-
-/** Plans the dataset names that the app bundles. */
-export function availablePlans(planIds: string[]): string[] {
-  return planIds.filter((id) => BUNDLED_PLAN_IDS.includes(id));
 }
 
 export interface AnalysisPanelsProps {
