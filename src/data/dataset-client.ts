@@ -5,6 +5,7 @@ import { compareSums, type SumsCheck } from '../domain/sums-check';
 import { fromColumnar, type ColumnarJson } from './columnar';
 import type { Connector } from './engine/connector';
 import { appendHouseholdTables, prepareHouseholdTables } from './engine/household-tables';
+import { dropPeriodTables } from './queries/household-income';
 import { levelOfCode } from '../domain/drill';
 import type { TargetEvaluation } from '../targets/types';
 import { fetchJson, type ProgressCallback } from './fetch-progress';
@@ -201,6 +202,8 @@ export class DatasetClient {
         await db.registerParquet('households_in', this.url(files.households), { remote: true });
         await db.registerParquet('income_in', this.url(files.income), { remote: true });
         await appendHouseholdTables(db, 'households_in', 'income_in');
+        // Tables of one period's households were made from the counties loaded before.
+        await dropPeriodTables(db);
         this.results.clear();
       };
       p = this.appending.then(task, task);

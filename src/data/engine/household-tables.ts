@@ -9,7 +9,8 @@ import type { Connector } from './connector';
  * every household query (README "Benchmarks"). After `prepareHouseholdTables`:
  *  - `households` has `hh_key INTEGER` (1…n, unique) and the 12-digit code of each ancestor level
  *    (`province_code`, `city_code`, `county_code`, `township_code`) beside `village_code`;
- *  - `income` has `hh_key` in place of `hh_id`, sorted by household and period.
+ *  - `income` has `hh_key` in place of `hh_id`, sorted by period then household, so a query of one
+ *    period reads only that period's row groups (DuckDB skips the others by their min/max).
  * Queries join on `hh_key` and group by the code columns (`householdCode`).
  */
 
@@ -52,7 +53,7 @@ function householdsSelect(source: string, offset: number): string {
 
 /** SQL: income rows of relation `source` keyed by the prepared households of `households`. */
 function incomeSelect(source: string, households: string): string {
-  return `SELECT h.hh_key, i.* EXCLUDE (hh_id) FROM ${source} i JOIN ${households} h ON h.hh_id = i.hh_id ORDER BY h.hh_key, i.year, i.quarter`;
+  return `SELECT h.hh_key, i.* EXCLUDE (hh_id) FROM ${source} i JOIN ${households} h ON h.hh_id = i.hh_id ORDER BY i.year, i.quarter, h.hh_key`;
 }
 
 /**

@@ -20,6 +20,21 @@ function numberLiteral(x: number): string {
  * so trends compare one population over the years.
  */
 export function filteredHouseholdsSql(filter: HouseholdFilter, period: Period | null, within?: Within): string {
+  let join = '';
+  if (filter.causes.length || filter.incomeRange) {
+    if (!period) throw new Error('A filter on income or decline cause needs a period');
+    join = `JOIN income p ON p.hh_key = h.hh_key AND p.year = ${intLiteral(period.year)} AND p.quarter = ${intLiteral(period.quarter)}`;
+  }
+  const where = householdPredicates(filter, within, { cause: 'p.decline_cause', perCapita: '(p.wage + p.operating + p.property + p.transfer) / h.persons' });
+  return `SELECT h.* FROM households h ${join}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
+}
+
+/**
+ * The conditions of `within` and the cross-filter on a household row `h`. `income` names the
+ * expressions for the period's decline cause and per-capita net income (used only when the filter
+ * has causes or an income range).
+ */
+export function householdPredicates(filter: HouseholdFilter, within: Within | undefined, income: { cause: string; perCapita: string }): string[] {
   const where: string[] = [];
   if (within) where.push(withinExpr('h.village_code', within.code, within.level));
   if (filter.categories.length) {
@@ -31,16 +46,11 @@ export function filteredHouseholdsSql(filter: HouseholdFilter, period: Period | 
     where.push(`h.mgmt_class IN (${filter.mgmtClasses.map(wordLiteral).join(', ')})`);
   }
   if (filter.relocated !== null) where.push(filter.relocated ? 'h.relocated' : 'NOT h.relocated');
-  let join = '';
-  if (filter.causes.length || filter.incomeRange) {
-    if (!period) throw new Error('A filter on income or decline cause needs a period');
-    join = `JOIN income p ON p.hh_key = h.hh_key AND p.year = ${intLiteral(period.year)} AND p.quarter = ${intLiteral(period.quarter)}`;
-    if (filter.causes.length) where.push(`p.decline_cause IN (${filter.causes.map(intLiteral).join(', ')})`);
-    if (filter.incomeRange) {
-      const [lo, hi] = filter.incomeRange;
-      where.push(`(p.wage + p.operating + p.property + p.transfer) / h.persons >= ${numberLiteral(lo)}`);
-      where.push(`(p.wage + p.operating + p.property + p.transfer) / h.persons < ${numberLiteral(hi)}`);
-    }
+  if (filter.causes.length) where.push(`${income.cause} IN (${filter.causes.map(intLiteral).join(', ')})`);
+  if (filter.incomeRange) {
+    const [lo, hi] = filter.incomeRange;
+    where.push(`${income.perCapita} >= ${numberLiteral(lo)}`);
+    where.push(`${income.perCapita} < ${numberLiteral(hi)}`);
   }
-  return `SELECT h.* FROM households h ${join}${where.length ? ` WHERE ${where.join(' AND ')}` : ''}`;
+  return where;
 }

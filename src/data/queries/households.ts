@@ -1,5 +1,5 @@
 import type { Connector } from '../engine/connector';
-import { householdIncomeSql } from './household-income';
+import { withHouseholdIncome } from './household-income';
 import type { PanelScope } from './panels';
 import { ancestorExpr, intLiteral } from './sql';
 import type { Level } from '../../domain/dataset';
@@ -59,13 +59,12 @@ export async function queryHouseholdPage(
   page: { sort: HouseholdSortKey; descending: boolean; offset: number; limit: number },
 ): Promise<HouseholdPage> {
   if (!HOUSEHOLD_SORT_KEYS.includes(page.sort)) throw new Error(`Cannot sort households by ${page.sort}`);
-  const base = householdIncomeSql(scope.filter, scope.period, scope.within);
-  const [rows, [count]] = await Promise.all([
+  const [rows, [count]] = await withHouseholdIncome(db, scope, (base) => Promise.all([
     db.query<HouseholdRow>(`SELECT * FROM (SELECT ${ROW_SQL} FROM (${base}) x) t
       ORDER BY ${page.sort} ${page.descending ? 'DESC' : 'ASC'} NULLS LAST, hh_id
       LIMIT ${intLiteral(page.limit)} OFFSET ${intLiteral(page.offset)}`),
     db.query<{ n: number }>(`SELECT count(*) AS n FROM (${base}) x`),
-  ]);
+  ]));
   return { rows, total: count?.n ?? 0 };
 }
 
@@ -104,8 +103,9 @@ function ledgerWhere(options: LedgerOptions): string {
  * Ordered by per-capita income, lowest first. The whole ledger, for its export.
  */
 export async function queryLedger(db: Connector, scope: PanelScope, options: LedgerOptions): Promise<HouseholdRow[]> {
-  return db.query<HouseholdRow>(`SELECT ${ROW_SQL} FROM (${householdIncomeSql(scope.filter, scope.period, scope.within)}) x
-    WHERE ${ledgerWhere(options)} ORDER BY per_capita, hh_id`);
+  const where = ledgerWhere(options);
+  return withHouseholdIncome(db, scope, (households) => db.query<HouseholdRow>(`SELECT ${ROW_SQL} FROM (${households}) x
+    WHERE ${where} ORDER BY per_capita, hh_id`));
 }
 
 /** A ledger's households and income summed per region of one level. */
@@ -132,12 +132,15 @@ export async function queryLedgerView(
   unitLevel: Level,
   firstRows: number,
 ): Promise<{ units: LedgerUnit[]; first: HouseholdRow[] }> {
-  const rows = `SELECT * FROM (${householdIncomeSql(scope.filter, scope.period, scope.within)}) x WHERE ${ledgerWhere(options)}`;
-  const [units, first] = await Promise.all([
-    db.query<LedgerUnit>(`SELECT ${ancestorExpr('village_code', unitLevel)} AS code, count(*) AS households, sum(persons) AS persons,
-      sum(wage) AS wage, sum(operating) AS operating, sum(property) AS property, sum(transfer) AS transfer
-      FROM (${rows}) l GROUP BY 1 ORDER BY 1`),
-    db.query<HouseholdRow>(`SELECT ${ROW_SQL} FROM (${rows}) x ORDER BY per_capita, hh_id LIMIT ${intLiteral(firstRows)}`),
-  ]);
+  const where = ledgerWhere(options);
+  const [units, first] = await withHouseholdIncome(db, scope, (households) => {
+    const rows = `SELECT * FROM (${households}) x WHERE ${where}`;
+    return Promise.all([
+      db.query<LedgerUnit>(`SELECT ${ancestorExpr('village_code', unitLevel)} AS code, count(*) AS households, sum(persons) AS persons,
+        sum(wage) AS wage, sum(operating) AS operating, sum(property) AS property, sum(transfer) AS transfer
+        FROM (${rows}) l GROUP BY 1 ORDER BY 1`),
+      db.query<HouseholdRow>(`SELECT ${ROW_SQL} FROM (${rows}) x ORDER BY per_capita, hh_id LIMIT ${intLiteral(firstRows)}`),
+    ]);
+  });
   return { units, first };
 }

@@ -3,7 +3,7 @@ import { FLAT_BAND } from '../../domain/change';
 import type { HouseholdFilter, Period } from '../../domain/filter';
 import type { Connector } from '../engine/connector';
 import type { Within } from './filter';
-import { householdIncomeSql } from './household-income';
+import { withHouseholdIncome } from './household-income';
 import { ancestorExpr, intLiteral } from './sql';
 
 /** The households a panel counts: inside `within`, passing `filter`, in `period`. */
@@ -29,10 +29,10 @@ export interface HistogramBin {
  */
 export async function queryIncomeHistogram(db: Connector, scope: PanelScope, width = 1000, max = 40000): Promise<HistogramBin[]> {
   const n = Math.ceil(max / width);
-  const rows = await db.query<{ bin: number; households: number; persons: number }>(`SELECT
+  const rows = await withHouseholdIncome(db, scope, (households) => db.query<{ bin: number; households: number; persons: number }>(`SELECT
       least(greatest(floor(per_capita / ${intLiteral(width)}), 0), ${intLiteral(n)}) AS bin,
       count(*) AS households, sum(persons) AS persons
-    FROM (${householdIncomeSql(scope.filter, scope.period, scope.within)}) x GROUP BY 1 ORDER BY 1`);
+    FROM (${households}) x GROUP BY 1 ORDER BY 1`));
   const bins: HistogramBin[] = [];
   for (let b = 0; b <= n; b++) bins.push({ lo: b * width, hi: b === n ? Infinity : (b + 1) * width, households: 0, persons: 0 });
   for (const r of rows) {
@@ -64,7 +64,7 @@ export async function queryComponentChange(db: Connector, scope: PanelScope): Pr
       WHEN abs(${c} - prev_${c}) <= ${band} * abs(prev_${c}) THEN 'flat'
       WHEN ${c} > prev_${c} THEN 'rising' ELSE 'falling' END`;
   const counts = CHANGE_COMPONENTS.flatMap((c) => CHANGE_CLASSES.map((k) => `count_if(${cls(c)} = '${k}') AS ${c}_${k}`));
-  const [row] = await db.query<Record<string, number>>(`SELECT ${counts.join(',\n  ')} FROM (${householdIncomeSql(scope.filter, scope.period, scope.within)}) x`);
+  const [row] = await withHouseholdIncome(db, scope, (households) => db.query<Record<string, number>>(`SELECT ${counts.join(',\n  ')} FROM (${households}) x`));
   const get = (c: ChangeComponent, k: (typeof CHANGE_CLASSES)[number]) => Number(row?.[`${c}_${k}`] ?? 0);
   return CHANGE_COMPONENTS.map((component) => ({
     component,
@@ -92,9 +92,9 @@ export interface CauseTally {
  * 及所占比例"), with the number of households of each unit so shares can be shown.
  */
 export async function queryDeclineCauses(db: Connector, scope: PanelScope, childLevel: Level): Promise<CauseTally[]> {
-  const rows = await db.query<{ code: string; cause: number | null; n: number }>(`SELECT ${ancestorExpr('village_code', childLevel)} AS code,
+  const rows = await withHouseholdIncome(db, scope, (households) => db.query<{ code: string; cause: number | null; n: number }>(`SELECT ${ancestorExpr('village_code', childLevel)} AS code,
       decline_cause AS cause, count(*) AS n
-    FROM (${householdIncomeSql(scope.filter, scope.period, scope.within)}) x GROUP BY 1, 2 ORDER BY 1, 2`);
+    FROM (${households}) x GROUP BY 1, 2 ORDER BY 1, 2`));
   const byCode = new Map<string, CauseTally>();
   for (const r of rows) {
     let t = byCode.get(r.code);
