@@ -65,6 +65,8 @@ export const en: Messages = {
   current: 'current',
   loadingUnit: 'Loading…',
   panelsLoading: 'Loading the analysis panels…',
+  panelsFailed: (message) => `The analysis panels could not be loaded: ${message}. The map, figures and ranking still work.`,
+  reloadPage: 'Reload the page',
 
   regionSwitcher: 'Dataset region',
   regionUnavailable: (command) => ` (not generated: ${command})`,

@@ -73,6 +73,9 @@ export interface Messages {
   loadingUnit: string;
   /** Shown where the analysis panels go while their code loads. */
   panelsLoading: string;
+  /** The analysis panels failed to load or render. */
+  panelsFailed: (message: string) => string;
+  reloadPage: string;
 
   regionSwitcher: string;
   regionUnavailable: (command: string) => string;

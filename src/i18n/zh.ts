@@ -66,6 +66,8 @@ export const zh: Messages = {
   current: '当前',
   loadingUnit: '正在加载…',
   panelsLoading: '正在加载分析面板…',
+  panelsFailed: (message) => `分析面板未能加载：${message}。地图、指标和排名仍可使用。`,
+  reloadPage: '重新加载页面',
 
   regionSwitcher: '数据区域',
   regionUnavailable: (command) => `（未生成：${command}）`,

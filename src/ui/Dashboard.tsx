@@ -31,6 +31,7 @@ import { RegionFacts } from './RegionFacts';
 import { RegionTable } from './RegionTable';
 import { availablePlans } from '../data/plans';
 import { HouseholdSlot } from './side/HouseholdSlot';
+import { PanelsBoundary } from './side/PanelsBoundary';
 import type { PanelContext } from './side/panel-context';
 import { RankingList } from './side/RankingList';
 
@@ -257,9 +258,11 @@ export function Dashboard({ t, data, view, update }: DashboardProps) {
               } : undefined}
             />
             {anyPainted ? (
-              <Suspense fallback={<PanelsLoading text={t.panelsLoading} />}>
-                <AnalysisPanels ctx={ctx} engineStarted={engine.state !== 'idle'} planId={view.plan} onPlan={(plan) => update({ plan })} />
-              </Suspense>
+              <PanelsBoundary failed={t.panelsFailed} reload={t.reloadPage}>
+                <Suspense fallback={<PanelsLoading text={t.panelsLoading} />}>
+                  <AnalysisPanels ctx={ctx} engineStarted={engine.state !== 'idle'} planId={view.plan} onPlan={(plan) => update({ plan })} />
+                </Suspense>
+              </PanelsBoundary>
             ) : <PanelsLoading text={t.panelsLoading} />}
           </aside>
         </div>

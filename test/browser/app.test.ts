@@ -190,6 +190,20 @@ describe.skipIf(!chrome)('dashboard first screen (Ningxia demo)', () => {
     await bad.close();
   });
 
+  test('when the analysis panels cannot be loaded, says so beside a working map', async () => {
+    const page = await browser.context.newPage();
+    await page.route('**/assets/AnalysisPanels-*.js', (route) => route.abort());
+    await page.goto(`${server.origin}/`);
+    const failed = page.locator('[data-testid="panels-failed"]');
+    await failed.waitFor({ timeout: 60_000 });
+    expect(await failed.textContent()).toContain('分析面板未能加载');
+    expect(await failed.locator('button').textContent()).toBe('重新加载页面');
+    // The map and the ranking are untouched.
+    await page.locator('[data-testid="map-area"][data-painted="true"]').waitFor({ timeout: 30_000 });
+    expect(await page.locator('[data-testid="ranking-row"]').count()).toBe(22);
+    await page.close();
+  });
+
   test('makes no request to any host but its own, and logs no console error', () => {
     expect(record.requests.length).toBeGreaterThan(10);
     expect(record.foreign(server.origin)).toEqual([]);
