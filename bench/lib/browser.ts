@@ -136,7 +136,7 @@ export interface BrowserBench {
   figures: Record<string, Figure>;
   chromiumVersion: string;
   notes: string[];
-  /** The largest responses before the first map in the last cold run (path, body bytes). */
+  /** The largest responses before the first map in the last run in a running browser (path, bytes on the wire). */
   largestFirstView: { path: string; bytes: number }[];
 }
 

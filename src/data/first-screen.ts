@@ -102,7 +102,6 @@ export async function loadFirstScreen(
   return { client, manifest, mapBoundaries, mapSums, rootSums };
 }
 
-
 /** A first-screen load under way: its result and the latest progress of every step. */
 export interface FirstScreenLoad {
   readonly promise: Promise<FirstScreenData>;

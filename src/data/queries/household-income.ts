@@ -33,8 +33,7 @@ function periodTableSql(period: Period): string {
     c.employed_out_province + c.employed_in_province + c.employed_in_county AS employed
   FROM households h
   JOIN income c ON c.hh_key = h.hh_key AND c.year = ${y} AND c.quarter = ${q}
-  LEFT JOIN income p ON p.hh_key = h.hh_key AND p.year = ${y} - 1 AND p.quarter = ${q}
-  ORDER BY h.hh_key`;
+  LEFT JOIN income p ON p.hh_key = h.hh_key AND p.year = ${y} - 1 AND p.quarter = ${q}`;
 }
 
 /** Periods whose table each connector made last, oldest first. */
@@ -101,7 +100,8 @@ export async function withHouseholdIncome<T>(
   try {
     return await query(sql);
   } catch (error) {
-    if (!new RegExp(`${periodTableName(scope.period)}\\b.*does not exist|does not exist.*${periodTableName(scope.period)}\\b`, 'is').test(String((error as Error)?.message ?? error))) throw error;
+    const message = error instanceof Error ? error.message : String(error);
+    if (!message.includes(periodTableName(scope.period)) || !/does not exist/i.test(message)) throw error;
     await ensurePeriodTable(db, scope.period);
     return query(sql);
   }
