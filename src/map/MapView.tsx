@@ -5,7 +5,7 @@ import type { FeatureCollection } from 'geojson';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { BoundaryCollection } from '../data/dataset-client';
 import type { Lang } from '../i18n';
-import { baseStyle, REGION_FILL_LAYER, REGION_SOURCE } from './base-style';
+import { baseStyle, CONTEXT_LAYERS, coversContext, REGION_FILL_LAYER, REGION_SOURCE } from './base-style';
 import { boundsOf } from './bounds';
 import { fillOf, type Classification } from './choropleth/classes';
 import { HtmlLabels, visibleLabels } from './labels/html-labels';
@@ -186,6 +186,8 @@ export function MapView(props: MapViewProps) {
       // Nothing to clear while the style loads.
     }
     selectedState.current = null;
+    const contextShown = coversContext(features, props.context) ? 'none' : 'visible';
+    for (const id of CONTEXT_LAYERS) if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', contextShown);
     (map.getSource(REGION_SOURCE) as maplibregl.GeoJSONSource | undefined)?.setData(coloured(features, classification));
     // `classification` is read with `colorKey`, which names it.
     // eslint-disable-next-line react-hooks/exhaustive-deps

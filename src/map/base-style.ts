@@ -13,6 +13,19 @@ export const BASE_COLORS = {
 export const REGION_SOURCE = 'regions';
 /** The choropleth's fill layer: hover and click hit-test it. */
 export const REGION_FILL_LAYER = 'region-fill';
+/** The grey context layers (the dataset's counties) under the regions on screen. */
+export const CONTEXT_LAYERS = ['county-fill', 'county-line'] as const;
+
+/**
+ * Whether the regions on screen are the context's own features (the same codes), as at the root
+ * of a dataset whose map shows its counties: the context layers would then be drawn entirely
+ * under the choropleth, and their source tiled a second time for nothing.
+ */
+export function coversContext(regions: FeatureCollection, context: FeatureCollection): boolean {
+  if (regions.features.length === 0 || regions.features.length !== context.features.length) return false;
+  const codes = new Set(context.features.map((f) => f.properties?.code));
+  return regions.features.every((f) => codes.has(f.properties?.code));
+}
 
 /**
  * The map's style: inline, with no tiles, glyphs or sprite, so nothing is fetched from any
@@ -26,8 +39,12 @@ export const REGION_FILL_LAYER = 'region-fill';
  * properties, each on first use; on software WebGL each took 0.1–0.3 s before the first map
  * (README "Benchmarks"). The context fill also draws no antialiased outline (a program of its own;
  * the context lines draw the borders).
+ *
+ * When the regions are the context's own features (`coversContext`) the context layers start
+ * hidden: MapLibre then neither tiles their source nor draws them (README "Benchmarks").
  */
 export function baseStyle(counties: FeatureCollection, regions: FeatureCollection): StyleSpecification {
+  const context = { visibility: coversContext(regions, counties) ? 'none' : 'visible' } as const;
   return {
     version: 8,
     sources: {
@@ -36,8 +53,8 @@ export function baseStyle(counties: FeatureCollection, regions: FeatureCollectio
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': BASE_COLORS.background } },
-      { id: 'county-fill', type: 'fill', source: 'counties', paint: { 'fill-color': dataDriven(BASE_COLORS.regionFill), 'fill-antialias': false } },
-      { id: 'county-line', type: 'line', source: 'counties', paint: { 'line-color': dataDriven(BASE_COLORS.regionLine), 'line-width': dataDrivenWidth(1) } },
+      { id: 'county-fill', type: 'fill', source: 'counties', layout: context, paint: { 'fill-color': dataDriven(BASE_COLORS.regionFill), 'fill-antialias': false } },
+      { id: 'county-line', type: 'line', source: 'counties', layout: context, paint: { 'line-color': dataDriven(BASE_COLORS.regionLine), 'line-width': dataDrivenWidth(1) } },
       {
         id: REGION_FILL_LAYER,
         type: 'fill',

@@ -10,11 +10,12 @@ import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { BoundaryCollection } from '../../src/data/dataset-client';
+import { BASE_COLORS } from '../../src/map/base-style';
 import { labelPosition } from '../../src/map/labels/label-points';
 import { loadPlanFile, runReport } from '../../src/pipeline/cli/report';
 import { NativeDuckDB } from '../../src/pipeline/native-duckdb';
 import { chromiumForTests, launchChromium, recordPage, startStaticServer, type LaunchedBrowser, type PageRecord, type StaticServer } from './harness';
-import { legendColoursOnMap } from './map-pixels';
+import { colourPixelsOnMap, hexRgb, legendColoursOnMap } from './map-pixels';
 import { absentDemoRegions, errorsBesidesAbsentRegions } from './region-probe';
 
 const DIST = resolve('dist');
@@ -107,6 +108,10 @@ describe.skipIf(!chrome)('drill-down Ningxia → 西吉县 → township → vill
     expect(await crumbs(page)).toEqual(['宁夏回族自治区', '固原市', '西吉县']);
     expect(await mapLevel(page)).toBe('4');
     expect((await legendColoursOnMap(page)).length).toBeGreaterThanOrEqual(3);
+    // The neighbouring counties are drawn as grey context around 西吉县's townships (the context
+    // layers are hidden at the region's root, where the counties themselves are the choropleth).
+    const [contextPixels] = await colourPixelsOnMap(page, [hexRgb(BASE_COLORS.regionFill)]);
+    expect(contextPixels).toBeGreaterThan(5_000);
     expect(await kpi(page)).toBe(fmt(await perCapitaOf(db, XIJI, 6)));
     const rows = page.locator('[data-testid="ranking-row"]');
     expect(await rows.count()).toBeGreaterThanOrEqual(3);

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { validateStyleMin, expression } from '@maplibre/maplibre-gl-style-spec';
-import { baseStyle } from '../../src/map/base-style';
+import { baseStyle, CONTEXT_LAYERS, coversContext } from '../../src/map/base-style';
 
 const regions = {
   type: 'FeatureCollection' as const,
@@ -39,5 +39,27 @@ describe('baseStyle', () => {
     expect(new Set(lines)).toEqual(new Set(['source+source']));
     // No fill draws its own antialiased outline (a program of its own).
     for (const l of style.layers.filter((x) => x.type === 'fill')) expect((l.paint as Record<string, unknown>)['fill-antialias']).toBe(false);
+  });
+
+  test('hides the context layers when the regions on screen are the context itself (the root view), and only then', () => {
+    const visibility = (st: ReturnType<typeof baseStyle>) =>
+      CONTEXT_LAYERS.map((id) => (st.layers.find((l) => l.id === id)?.layout as { visibility?: string } | undefined)?.visibility);
+    const square = (code: string, x: number) => ({
+      type: 'Feature' as const,
+      geometry: { type: 'Polygon' as const, coordinates: [[[x, 37], [x + 1, 37], [x + 1, 38], [x, 37]]] },
+      properties: { code },
+    });
+    const counties = { type: 'FeatureCollection' as const, features: [square('640104000000', 106), square('640105000000', 107)] };
+    const reordered = { type: 'FeatureCollection' as const, features: [...counties.features].reverse() };
+    const townships = { type: 'FeatureCollection' as const, features: [square('640104001000', 106), square('640104002000', 106.5)] };
+    const oneCounty = { type: 'FeatureCollection' as const, features: [counties.features[0]!] };
+    const empty = { type: 'FeatureCollection' as const, features: [] };
+    expect(coversContext(reordered, counties)).toBe(true);
+    expect(coversContext(townships, counties)).toBe(false);
+    expect(coversContext(oneCounty, counties)).toBe(false);
+    expect(coversContext(empty, counties)).toBe(false);
+    expect(visibility(baseStyle(counties, counties))).toEqual(['none', 'none']);
+    expect(visibility(baseStyle(counties, townships))).toEqual(['visible', 'visible']);
+    expect(validateStyleMin(baseStyle(counties, counties))).toEqual([]);
   });
 });
