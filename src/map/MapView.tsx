@@ -5,7 +5,7 @@ import type { FeatureCollection } from 'geojson';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { BoundaryCollection } from '../data/dataset-client';
 import type { Lang } from '../i18n';
-import { baseStyle, CONTEXT_LAYERS, coversContext, REGION_FILL_LAYER, REGION_SOURCE } from './base-style';
+import { baseStyle, CONTEXT_LAYERS, CONTEXT_SOURCE, coversContext, REGION_FILL_LAYER, REGION_SOURCE } from './base-style';
 import { boundsOf } from './bounds';
 import { fillOf, type Classification } from './choropleth/classes';
 import { HtmlLabels, visibleLabels } from './labels/html-labels';
@@ -93,12 +93,24 @@ export function MapView(props: MapViewProps) {
   const points = useMemo(() => labelPoints(features), [features]);
   // What the regions source holds: set with the style when the map is made, replaced after.
   const shownData = useRef<{ features: BoundaryCollection; colorKey: string } | null>(null);
+  // Whether the context source holds the counties: it starts empty when the first regions are
+  // the counties themselves (base-style.ts), and is filled after the first paint or when a view
+  // needs the context, whichever comes first.
+  const contextLoaded = useRef(false);
+  const contextLoader = useRef<(() => void) | null>(null);
 
   useEffect(() => {
     const el = container.current;
     if (!el) return;
     const now = callbacks.current;
     shownData.current = { features: now.features, colorKey: now.colorKey };
+    contextLoaded.current = !coversContext(now.features, props.context);
+    const loadContext = () => {
+      const source = map.getSource(CONTEXT_SOURCE) as maplibregl.GeoJSONSource | undefined;
+      if (contextLoaded.current || !source) return;
+      contextLoaded.current = true;
+      source.setData(props.context);
+    };
     const map = new maplibregl.Map({
       container: el,
       style: baseStyle(props.context, coloured(now.features, now.classification)),
@@ -121,6 +133,9 @@ export function MapView(props: MapViewProps) {
     map.on('moveend', publishView);
     map.once('load', publishView);
     map.on('move', () => labels.current?.place((p) => map.project(p)));
+    // The counties go to MapLibre's worker once the first map is drawn, ready for a drill.
+    map.once('idle', loadContext);
+    contextLoader.current = loadContext;
 
     const setHover = (code: string | null) => {
       if (hovered.current === code) return;
@@ -157,6 +172,7 @@ export function MapView(props: MapViewProps) {
       hovered.current = null;
       selectedState.current = null;
       setMapReady(null);
+      contextLoader.current = null;
       map.remove();
     };
   }, [props.context]);
@@ -186,8 +202,9 @@ export function MapView(props: MapViewProps) {
       // Nothing to clear while the style loads.
     }
     selectedState.current = null;
-    const contextShown = coversContext(features, props.context) ? 'none' : 'visible';
-    for (const id of CONTEXT_LAYERS) if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', contextShown);
+    const covered = coversContext(features, props.context);
+    if (!covered) contextLoader.current?.();
+    for (const id of CONTEXT_LAYERS) if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', covered ? 'none' : 'visible');
     (map.getSource(REGION_SOURCE) as maplibregl.GeoJSONSource | undefined)?.setData(coloured(features, classification));
     // `classification` is read with `colorKey`, which names it.
     // eslint-disable-next-line react-hooks/exhaustive-deps

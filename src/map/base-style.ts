@@ -13,8 +13,11 @@ export const BASE_COLORS = {
 export const REGION_SOURCE = 'regions';
 /** The choropleth's fill layer: hover and click hit-test it. */
 export const REGION_FILL_LAYER = 'region-fill';
+/** Source of the grey context (the dataset's counties). */
+export const CONTEXT_SOURCE = 'counties';
 /** The grey context layers (the dataset's counties) under the regions on screen. */
 export const CONTEXT_LAYERS = ['county-fill', 'county-line'] as const;
+const NO_FEATURES: FeatureCollection = { type: 'FeatureCollection', features: [] };
 
 /**
  * Whether the regions on screen are the context's own features (the same codes), as at the root
@@ -41,20 +44,23 @@ export function coversContext(regions: FeatureCollection, context: FeatureCollec
  * the context lines draw the borders).
  *
  * When the regions are the context's own features (`coversContext`) the context layers start
- * hidden: MapLibre then neither tiles their source nor draws them (README "Benchmarks").
+ * hidden and their source empty: MapLibre then neither sends the counties to its worker nor tiles
+ * or draws them a second time before the first map; MapView fills the source after that
+ * (README "Benchmarks").
  */
 export function baseStyle(counties: FeatureCollection, regions: FeatureCollection): StyleSpecification {
-  const context = { visibility: coversContext(regions, counties) ? 'none' : 'visible' } as const;
+  const covered = coversContext(regions, counties);
+  const context = { visibility: covered ? 'none' : 'visible' } as const;
   return {
     version: 8,
     sources: {
-      counties: { type: 'geojson', data: counties },
+      [CONTEXT_SOURCE]: { type: 'geojson', data: covered ? NO_FEATURES : counties },
       [REGION_SOURCE]: { type: 'geojson', data: regions, promoteId: 'code' },
     },
     layers: [
       { id: 'background', type: 'background', paint: { 'background-color': BASE_COLORS.background } },
-      { id: 'county-fill', type: 'fill', source: 'counties', layout: context, paint: { 'fill-color': dataDriven(BASE_COLORS.regionFill), 'fill-antialias': false } },
-      { id: 'county-line', type: 'line', source: 'counties', layout: context, paint: { 'line-color': dataDriven(BASE_COLORS.regionLine), 'line-width': dataDrivenWidth(1) } },
+      { id: 'county-fill', type: 'fill', source: CONTEXT_SOURCE, layout: context, paint: { 'fill-color': dataDriven(BASE_COLORS.regionFill), 'fill-antialias': false } },
+      { id: 'county-line', type: 'line', source: CONTEXT_SOURCE, layout: context, paint: { 'line-color': dataDriven(BASE_COLORS.regionLine), 'line-width': dataDrivenWidth(1) } },
       {
         id: REGION_FILL_LAYER,
         type: 'fill',

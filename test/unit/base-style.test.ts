@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { validateStyleMin, expression } from '@maplibre/maplibre-gl-style-spec';
-import { baseStyle, CONTEXT_LAYERS, coversContext } from '../../src/map/base-style';
+import { baseStyle, CONTEXT_LAYERS, CONTEXT_SOURCE, coversContext } from '../../src/map/base-style';
 
 const regions = {
   type: 'FeatureCollection' as const,
@@ -60,6 +60,10 @@ describe('baseStyle', () => {
     expect(coversContext(empty, counties)).toBe(false);
     expect(visibility(baseStyle(counties, counties))).toEqual(['none', 'none']);
     expect(visibility(baseStyle(counties, townships))).toEqual(['visible', 'visible']);
+    // Hidden, the context source also starts empty (MapView fills it after the first paint).
+    const contextData = (st: ReturnType<typeof baseStyle>) => (st.sources[CONTEXT_SOURCE] as { data: { features: unknown[] } }).data.features.length;
+    expect(contextData(baseStyle(counties, counties))).toBe(0);
+    expect(contextData(baseStyle(counties, townships))).toBe(2);
     expect(validateStyleMin(baseStyle(counties, counties))).toEqual([]);
   });
 });
