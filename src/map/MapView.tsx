@@ -117,6 +117,10 @@ export function MapView(props: MapViewProps) {
       bounds: boundsOf(now.features.features.length ? now.features : props.context),
       fitBoundsOptions: { padding: fitPadding(el.clientWidth) },
       attributionControl: false,
+      // No symbol layers (names are HTML labels), so nothing fades in; with the default 300 ms the
+      // map kept drawing frames for that long after every change before it was idle (README
+      // "Benchmarks": each frame costs 0.1–0.2 s on software WebGL).
+      fadeDuration: 0,
       dragRotate: false,
       pitchWithRotate: false,
       touchPitch: false,
