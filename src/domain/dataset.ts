@@ -56,8 +56,9 @@ export interface Manifest {
   };
   /**
    * Plan id → a JSON file (relative to the dataset folder, also in `files`) with the rows of
-   * `npm run report -- --format json` for the root and every county, for each year of `years`;
-   * written for partitioned datasets, whose household rows the app does not load all at once.
+   * `npm run report -- --format json` for the root, its cities and its counties, for each year of
+   * `years`. The scorecard and target maps of those units read it instead of the engine; a
+   * partitioned dataset's engine never holds the households above county level.
    */
   reports?: Record<string, string>;
 }

@@ -36,10 +36,12 @@ export function useTargetMap(
     setOut({ state: 'loading' });
     void (async () => {
       const plan = await loadBundledPlan(planId);
-      // Above county level a dataset split by county answers from its pre-computed report.
-      const report = client.partitioned && levelOfCode(scopeCode) < 3 ? await client.precomputedReport(planId) : null;
+      // Above county level the plan's report evaluated ahead answers (`manifest.reports`: the root,
+      // cities and counties) when it holds every unit shown; otherwise the engine.
+      const report = levelOfCode(scopeCode) < 3 ? await client.precomputedReport(planId) : null;
       const wanted = new Set(codes);
-      const rows = report
+      const covered = report && new Set(report.map((r) => r.regionCode));
+      const rows = report && codes.every((c) => covered!.has(c))
         ? report.filter((r) => r.year === year && wanted.has(r.regionCode))
         : await evaluatePlan(await client.engineFor(scopeCode), { plan, manifest, codes, year });
       const byTarget = new Map<string, Map<string, TargetEvaluation>>();

@@ -137,6 +137,9 @@ describe('a county-partitioned dataset (jiangxi, scale 0.02)', () => {
       }
     }
     expect(p.reports).toEqual({ 'jiangxi-2023': 'report/jiangxi-2023.json' });
+    // The unsplit layout carries the same report.
+    expect(a.reports).toEqual(p.reports);
+    expect(a.files['report/jiangxi-2023.json'].sha256).toBe(p.files['report/jiangxi-2023.json'].sha256);
     expect(JSON.parse(readFileSync(join(parted, 'manifest.json'), 'utf8'))).toEqual(p);
   });
 
@@ -147,15 +150,18 @@ describe('a county-partitioned dataset (jiangxi, scale 0.02)', () => {
     expect(fromSingle.length).toBeGreaterThan(5);
     expect(fromParts).toEqual(fromSingle);
 
-    // report/<plan>.json: root and every county, each year; compare 2024 with the report CLI's code.
+    // report/<plan>.json: the root, every city and every county, each year; compare 2024 with the report CLI's code.
     const written = JSON.parse(readFileSync(join(parted, p.reports!['jiangxi-2023']), 'utf8')) as ReportRow[];
     for (const r of written) expect(p.years).toContain(r.year);
     expect(written.some((r) => r.year === 2025 && r.regionCode === plan.region && r.projected)).toBe(true);
     const counties = Object.keys(p.partitions!.counties);
-    const expected = await runReport({ data: single, plan, year: 2024, codes: [plan.region, ...counties] });
+    const cities = (JSON.parse(readFileSync(join(single, 'boundaries', 'city.geojson'), 'utf8')) as { features: { properties: { code: string } }[] }).features.map((f) => f.properties.code);
+    expect(cities.length).toBe(11);
+    const expected = await runReport({ data: single, plan, year: 2024, codes: [plan.region, ...cities, ...counties] });
     const got = written.filter((r) => r.year === 2024);
     expect(got.length).toBe(expected.length);
     expect(new Set(got.map((r) => r.regionCode)).size).toBeGreaterThan(50);
+    for (const c of cities) expect(got.some((r) => r.regionCode === c), c).toBe(true);
     got.forEach((r, i) => {
       const e = expected[i];
       expect({ ...r, actual: 0, gap: 0, target: 0 }, `${r.targetId} ${r.regionCode}`).toEqual({ ...e, actual: 0, gap: 0, target: 0 });

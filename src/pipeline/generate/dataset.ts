@@ -37,8 +37,7 @@ export interface GenerateOptions {
   scale?: number;
   dataDir?: string;
   /** 'county': households, income, township and village boundaries and pre-aggregates written per
-   * county under `parts/<county6>/` instead of province-wide files (`Manifest.partitions`), plus
-   * `report/<plan-id>.json` for the root and every county. */
+   * county under `parts/<county6>/` instead of province-wide files (`Manifest.partitions`). */
   partition?: 'county';
   log?: (message: string) => void;
 }
@@ -80,6 +79,7 @@ export async function generateDataset(options: GenerateOptions): Promise<Manifes
   if (options.partition !== undefined && !partitioned) throw new Error(`--partition must be 'county', got ${options.partition}`);
   const rootPrefix = profile.rootCode.replace(/0+$/, '');
   const countyCodes = geo.tree.nodes.filter((n) => n.level === 3 && n.code.startsWith(rootPrefix)).map((n) => n.code).sort();
+  const cityCodes = geo.tree.nodes.filter((n) => n.level === 2 && n.code.startsWith(rootPrefix) && n.code !== profile.rootCode).map((n) => n.code).sort();
   const county6 = (code: string) => code.slice(0, 6);
 
   const years: number[] = [];
@@ -182,21 +182,23 @@ export async function generateDataset(options: GenerateOptions): Promise<Manifes
       files[name] = fileEntry(join(out, name), rows.length);
     }
 
-    if (partitioned) {
-      manifest.partitions = { by: 'county', counties };
-      manifest.reports = {};
-      for (const planId of profile.plans) {
-        step(`report/${planId}.json: plan evaluation of the root and ${countyCodes.length} counties, ${years.join(', ')}`);
-        const plan = loadPlanFile(planId, join(dataDir, 'plans'));
-        const rows = [];
-        for (const year of years) {
-          rows.push(...toReportRows(plan, await evaluatePlan(db, { plan, manifest, codes: [profile.rootCode, ...countyCodes], year })));
-        }
-        const name = `report/${planId}.json`;
-        writeText(join(out, name), JSON.stringify(rows) + '\n');
-        files[name] = fileEntry(join(out, name), rows.length);
-        manifest.reports[planId] = name;
+    if (partitioned) manifest.partitions = { by: 'county', counties };
+    // Every plan evaluated ahead for the root, its cities and counties, each year: the scorecard
+    // and the target maps of those units read it instead of asking the engine (a partitioned
+    // dataset's engine never holds the province's households; README "Benchmarks").
+    const reportCodes = [...new Set([profile.rootCode, ...cityCodes, ...countyCodes])];
+    manifest.reports = {};
+    for (const planId of profile.plans) {
+      step(`report/${planId}.json: plan evaluation of the root, ${cityCodes.length} cities and ${countyCodes.length} counties, ${years.join(', ')}`);
+      const plan = loadPlanFile(planId, join(dataDir, 'plans'));
+      const rows = [];
+      for (const year of years) {
+        rows.push(...toReportRows(plan, await evaluatePlan(db, { plan, manifest, codes: reportCodes, year })));
       }
+      const name = `report/${planId}.json`;
+      writeText(join(out, name), JSON.stringify(rows) + '\n');
+      files[name] = fileEntry(join(out, name), rows.length);
+      manifest.reports[planId] = name;
     }
   } finally {
     await db.close();

@@ -83,12 +83,13 @@ export function AnalysisPanels({ ctx, engineStarted, planId, onPlan }: AnalysisP
     };
   }, [chosen]);
 
-  // Above county level in a dataset split by county: the scorecard from the pre-computed report.
+  // The plan evaluated ahead for the root, cities and counties (`manifest.reports`): the scorecard
+  // of those units reads it; below them, or without a report, the engine evaluates.
   const [report, setReport] = useState<TargetEvaluation[] | null>(null);
   useEffect(() => {
     let live = true;
     setReport(null);
-    if (client.partitioned && chosen) client.precomputedReport(chosen).then((r) => live && setReport(r), () => live && setReport(null));
+    if (chosen) client.precomputedReport(chosen).then((r) => live && setReport(r), () => live && setReport(null));
     return () => {
       live = false;
     };
@@ -156,7 +157,7 @@ export function AnalysisPanels({ ctx, engineStarted, planId, onPlan }: AnalysisP
       )}
       {scopeError && client.partitioned ? null : (
         <>
-      <Scorecard lang={lang} db={db} plan={plan} manifest={manifest} unitCode={unit.code} year={period.year} />
+      <Scorecard lang={lang} db={db} plan={plan} manifest={manifest} unitCode={unit.code} year={period.year} precomputed={report} />
       <TrendPanel {...actx} targets={targets} references={referencesFor(ref, unit.code, t)} projected="auto" />
       <CompositionPanel {...actx} />
       <HistogramPanel {...actx} monitoringLine={line} onBrush={(range) => setFilter({ ...filter, incomeRange: range })} />

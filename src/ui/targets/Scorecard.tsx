@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import type { Connector } from '../../data/engine/connector';
 import { evaluatePlan } from '../../data/plan-evaluation';
 import type { Manifest } from '../../domain/dataset';
@@ -10,7 +10,10 @@ export interface ScorecardProps {
   lang: Lang;
   /** The engine; null while it starts. */
   db: Connector | null;
-  /** Rows computed ahead (a partitioned dataset's report above county level); used instead of the engine. */
+  /**
+   * Rows computed ahead (`manifest.reports`: the root, cities and counties, each year). Used
+   * instead of the engine when they hold the unit and year; with no engine, used as they are.
+   */
   precomputed?: TargetEvaluation[] | null;
   plan: Plan | null;
   manifest: Manifest;
@@ -29,13 +32,18 @@ type State = { kind: 'idle' | 'loading' } | { kind: 'ready'; rows: TargetEvaluat
 export function Scorecard({ lang, db, plan, manifest, unitCode, year, precomputed }: ScorecardProps) {
   const m = TARGET_MESSAGES[lang];
   // The state names the question it answers, so a scorecard of the last unit or year never passes for this one.
-  const key = `${plan?.id ?? ''}|${unitCode}|${year}|${precomputed ? 'report' : db ? 'engine' : ''}`;
+  const ahead = useMemo(
+    () => (precomputed && plan ? precomputed.filter((r) => r.regionCode === unitCode && r.year === year && r.planId === plan.id) : null),
+    [precomputed, plan, unitCode, year],
+  );
+  const fromReport = ahead !== null && (ahead.length > 0 || !db);
+  const key = `${plan?.id ?? ''}|${unitCode}|${year}|${fromReport ? 'report' : db ? 'engine' : ''}`;
   const [answer, setAnswer] = useState<{ key: string; state: State }>({ key: '', state: { kind: 'idle' } });
 
   useEffect(() => {
     const setState = (state: State) => setAnswer({ key, state });
-    if (precomputed && plan) {
-      setState({ kind: 'ready', rows: precomputed.filter((r) => r.regionCode === unitCode && r.year === year && r.planId === plan.id) });
+    if (fromReport) {
+      setState({ kind: 'ready', rows: ahead });
       return;
     }
     if (!db || !plan) {
@@ -53,17 +61,23 @@ export function Scorecard({ lang, db, plan, manifest, unitCode, year, precompute
     };
     // `key` names plan, unit, year and source.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [db, plan, manifest, unitCode, year, precomputed]);
+  }, [db, plan, manifest, unitCode, year, ahead, fromReport]);
   const state: State = answer.key === key ? answer.state : { kind: 'loading' };
 
   const byId = new Map(plan?.targets.map((t) => [t.id, t]) ?? []);
   return (
-    <section className="panel scorecard" aria-labelledby="scorecard-title" data-testid="scorecard" data-state={state.kind}>
+    <section
+      className="panel scorecard"
+      aria-labelledby="scorecard-title"
+      data-testid="scorecard"
+      data-state={state.kind}
+      data-source={fromReport ? 'report' : db ? 'engine' : undefined}
+    >
       <h2 id="scorecard-title">
         {m.scorecard}
         {plan && <span className="scorecard-plan" title={`${plan.title[lang]} ${plan.docNo}`}> · {plan.title[lang]}</span>}
       </h2>
-      {!db && !precomputed && <p className="muted">{m.engineStarting}</p>}
+      {!db && !fromReport && <p className="muted">{m.engineStarting}</p>}
       {db && state.kind === 'loading' && <p className="muted" role="status">{m.evaluating}</p>}
       {state.kind === 'error' && <p className="error-text" role="alert">{m.failed(state.message)}</p>}
       {state.kind === 'ready' && state.rows.length === 0 && <p className="muted">{m.noTargets}</p>}
