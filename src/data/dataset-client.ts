@@ -11,6 +11,8 @@ import type { TargetEvaluation } from '../targets/types';
 import { fetchJson, type ProgressCallback } from './fetch-progress';
 import { queryRegionPeriodSums } from './queries/region-sums';
 import { FilterCube } from './queries/filter-cube';
+import type { Within } from './queries/filter';
+import { UnitSeries } from './queries/unit-series';
 import type { MapScope } from '../domain/drill';
 import type { Period } from '../domain/filter';
 
@@ -47,6 +49,8 @@ export class DatasetClient {
   private readonly counties = new Map<string, Promise<void>>();
   // Cross-filter cubes by map scope and period, most recently used last.
   private readonly cubes = new Map<string, Promise<FilterCube>>();
+  // Units' sums per period by household attributes (`UnitSeries`), most recently used last.
+  private readonly series = new Map<string, Promise<UnitSeries>>();
   // County partitions are added one at a time (they share the staging table names).
   private appending: Promise<unknown> = Promise.resolve();
 
@@ -190,6 +194,24 @@ export class DatasetClient {
     return p;
   }
 
+  /**
+   * The unit's sums of every period by category, management class and relocated (`UnitSeries`),
+   * built by the engine on first need and kept for the last few units: the trend and composition
+   * panels answer a filter on those attributes from it without the engine.
+   */
+  unitSeries(within: Within): Promise<UnitSeries> {
+    const key = `${within.level}|${within.code}`;
+    let p = this.series.get(key);
+    if (p) this.series.delete(key);
+    else {
+      p = this.engineFor(within.code).then(() => UnitSeries.build(this.raw!, within));
+      p.catch(() => this.series.delete(key));
+    }
+    this.series.set(key, p);
+    while (this.series.size > SERIES_KEPT) this.series.delete(this.series.keys().next().value!);
+    return p;
+  }
+
   /** Loads one county's households and income into the engine (partitioned datasets), once. */
   ensureCounty(county: string): Promise<void> {
     let p = this.counties.get(county);
@@ -205,6 +227,7 @@ export class DatasetClient {
         // Tables of one period's households were made from the counties loaded before.
         await dropPeriodTables(db);
         this.results.clear();
+        this.series.clear();
       };
       p = this.appending.then(task, task);
       this.appending = p.catch(() => undefined);
@@ -293,6 +316,8 @@ class StatementQueue {
 
 /** Cross-filter cubes kept (a root cube of the Ningxia demo is ~37,000 cells, ~3 MB of typed arrays). */
 const CUBES_KEPT = 6;
+/** Unit series kept (a few hundred rows each). */
+const SERIES_KEPT = 12;
 
 /** A household query above county level in a dataset partitioned by county. */
 export class PartitionScopeError extends Error {

@@ -14,9 +14,9 @@ export type CompositionPanelProps = PanelContext;
  * the as-of period, plus that period year-to-date (hatched and tagged, as it is not comparable
  * with a full year). Sums come from `queryRegionPeriodSums` inside `scope.within` with the cross-filter.
  */
-export function CompositionPanel({ t, lang, db, scope, years, asOf, childName, preSums }: CompositionPanelProps) {
+export function CompositionPanel({ t, lang, db, scope, years, asOf, childName, preSums, unitSeries }: CompositionPanelProps) {
   const p = t.panels;
-  const q = useUnitPeriodSums({ db, scope, preSums }, 'composition');
+  const q = useUnitPeriodSums({ db, scope, preSums, unitSeries }, 'composition');
   const bars = q.data ? compositionBars(q.data, scope.within.code, years, asOf) : [];
   const place = childName(scope.within.code);
   const yearLabel = (b: CompositionBar) => (b.yearToDate ? `${b.year} ${p.ytdShort(b.quarter)}` : String(b.year));

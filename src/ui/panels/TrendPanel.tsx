@@ -37,9 +37,9 @@ const TARGET = '#b8322b';
  * optional targets, reference series and a projected value. Only full years are drawn: a
  * year-to-date figure is not comparable with a year's (the composition panel shows it).
  */
-export function TrendPanel({ t, lang, db, scope, years, asOf, childName, preSums, targets = [], references = [], projected: projectedProp }: TrendPanelProps) {
+export function TrendPanel({ t, lang, db, scope, years, asOf, childName, preSums, unitSeries, targets = [], references = [], projected: projectedProp }: TrendPanelProps) {
   const p = t.panels;
-  const q = useUnitPeriodSums({ db, scope, preSums }, 'trend');
+  const q = useUnitPeriodSums({ db, scope, preSums, unitSeries }, 'trend');
   const actual = q.data ? fullYearPerCapita(q.data, scope.within.code) : [];
   const projected = projectedProp === 'auto' ? (q.data ? projectedPerCapita(q.data, scope.within.code, asOf, Math.min(...years)) : undefined) : projectedProp;
   const targetLabels = [...new Set(targets.map((g) => g.label))];

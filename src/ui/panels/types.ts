@@ -1,6 +1,7 @@
 import type { Connector } from '../../data/engine/connector';
 import type { PanelScope } from '../../data/queries/panels';
 import type { Within } from '../../data/queries/filter';
+import type { UnitSeries } from '../../data/queries/unit-series';
 import type { RegionPeriodSums } from '../../domain/dataset';
 import type { Lang, Messages } from '../../i18n';
 
@@ -28,4 +29,10 @@ export interface PanelContext {
    * sums use them when the cross-filter is empty; absent in tests that give only an engine.
    */
   preSums?: (within: Within) => Promise<RegionPeriodSums[]>;
+  /**
+   * The unit's sums per period by household attributes (`UnitSeries`), which answer a
+   * cross-filter on category, management class or relocated without the engine; absent in tests
+   * that give only an engine.
+   */
+  unitSeries?: (within: Within) => Promise<UnitSeries>;
 }

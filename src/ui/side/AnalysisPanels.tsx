@@ -113,6 +113,7 @@ export function AnalysisPanels({ ctx, engineStarted, planId, onPlan }: AnalysisP
 
   const childName = useMemo(() => regionNamer(names, lang), [names, lang]);
   const preSums = useCallback((within: { code: string; level: Level }) => client.unitSums(within), [client]);
+  const unitSeries = useCallback((within: { code: string; level: Level }) => client.unitSeries(within), [client]);
   const unitRef = useMemo(() => ({ code: unit.code, level: unit.level, name: unit.name, tags: [] as string[], parentCode: null }), [unit]);
   if (!period) return null;
 
@@ -123,6 +124,7 @@ export function AnalysisPanels({ ctx, engineStarted, planId, onPlan }: AnalysisP
     asOf: manifest.asOf,
     childName,
     preSums,
+    unitSeries,
   };
   // Target lines of the trend: the plan's per-capita income levels that bind this unit.
   const targets = (plan?.targets ?? [])
