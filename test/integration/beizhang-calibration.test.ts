@@ -31,7 +31,7 @@ describe('Beizhang demo geography', () => {
     expect(rows[0].area_km2).toBeGreaterThan(10);
     expect(rows[0].area_km2).toBeLessThan(300);
     expect(Object.keys(d.manifest.files).filter((f) => !f.endsWith('.parquet') && f !== 'manifest.json').sort()).toEqual([
-      'agg/township.json', 'agg/village.json', 'boundaries/township.geojson', 'boundaries/village.geojson',
+      'agg/township.json', 'agg/village.json', 'boundaries/township.geojson', 'boundaries/village.geojson', 'report/beizhang-2022.json',
     ]);
     const township = JSON.parse(readFileSync(`${DIR}/boundaries/township.geojson`, 'utf8'));
     expect(township.features.map((f: { properties: { code: string } }) => f.properties.code)).toEqual(['141121202000']);

@@ -17,7 +17,9 @@ describe('generator for a township root (Beizhang)', () => {
   it('writes byte-identical files for the same seed', async () => {
     const a = await generate('beizhang');
     const b = await generate('beizhang');
-    expect(Object.keys(a.files).length).toBe(10);
+    // Parquet files, boundaries, pre-aggregates and the plan's report.
+    expect(Object.keys(a.files).length).toBe(11);
+    expect(a.files['report/beizhang-2022.json']).toBeDefined();
     for (const [name, entry] of Object.entries(a.files)) expect(b.files[name]?.sha256, name).toBe(entry.sha256);
   });
 });
