@@ -125,6 +125,10 @@ describe.skipIf(!chrome)('drill-down Ningxia → 西吉县 → township → vill
     // A county's scorecard comes from the dataset's report evaluated ahead (manifest.reports).
     expect(await page.locator('[data-testid="scorecard"]').getAttribute('data-source')).toBe('report');
     await expectScorecardEqualsReport(page, XIJI);
+    // Panels name the unit, never its code, even before the engine has the region names.
+    const trend = (await page.locator('[data-testid="trend-panel"]').textContent()) ?? '';
+    expect(trend).toContain('西吉县');
+    expect(trend).not.toContain(XIJI);
   }, 180_000);
 
   test('clicking a row of the ranking list drills into that township', async () => {

@@ -111,7 +111,15 @@ export function AnalysisPanels({ ctx, engineStarted, planId, onPlan }: AnalysisP
     };
   }, [baseDb, root.code, root.level]);
 
-  const childName = useMemo(() => regionNamer(names, lang), [names, lang]);
+  // Region names come from the engine; until they arrive the unit itself still goes by the name the
+  // page already shows (a panel answered from pre-aggregates or a report can be ready before them).
+  const childName = useMemo(() => {
+    const named = regionNamer(names, lang);
+    return (code: string) => {
+      const n = named(code);
+      return n === code && code === unit.code ? unit.name : n;
+    };
+  }, [names, lang, unit.code, unit.name]);
   const preSums = useCallback((within: { code: string; level: Level }) => client.unitSums(within), [client]);
   const unitSeries = useCallback((within: { code: string; level: Level }) => client.unitSeries(within), [client]);
   const unitRef = useMemo(() => ({ code: unit.code, level: unit.level, name: unit.name, tags: [] as string[], parentCode: null }), [unit]);
