@@ -37,6 +37,16 @@ describe('on the four-household fixture (DuckDB-WASM)', () => {
     expect(await periodTables(db)).toEqual(['household_period_2022_4', 'household_period_2023_4', 'household_period_2024_4']);
   });
 
+  test('a table this connector made is not asked for again; a recheck asks', async () => {
+    const sent: string[] = [];
+    const counting: Connector = { ...db, query: (sql) => (sent.push(sql), db.query(sql)) } as Connector;
+    await ensurePeriodTable(counting, Y2024);
+    await ensurePeriodTable(counting, Y2024);
+    expect(sent.filter((q) => q.includes('CREATE TABLE')).length).toBe(1);
+    await ensurePeriodTable(counting, Y2024, true);
+    expect(sent.filter((q) => q.includes('CREATE TABLE')).length).toBe(2);
+  });
+
   test('a query whose table was dropped behind its back makes it again and answers', async () => {
     await ensurePeriodTable(db, Y2024);
     await db.query('DROP TABLE household_period_2024_4');

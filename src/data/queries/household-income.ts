@@ -41,15 +41,20 @@ const recent = new WeakMap<Connector, string[]>();
 
 /**
  * Makes `period`'s table if it does not exist, and drops the least recently asked-for one beyond
- * `PERIOD_TABLES_KEPT`. Returns the table's name.
+ * `PERIOD_TABLES_KEPT`. Returns the table's name. A table this connector made and has not dropped
+ * is taken to exist without asking the engine (a `CREATE TABLE IF NOT EXISTS … AS SELECT` of an
+ * existing table still cost 8–190 ms in the page, four times per filter change); `recheck` asks
+ * anyway, for a caller whose query found the table gone (dropped by another connector or after a
+ * county was loaded).
  */
-export async function ensurePeriodTable(db: Connector, period: Period): Promise<string> {
+export async function ensurePeriodTable(db: Connector, period: Period, recheck = false): Promise<string> {
   const name = periodTableName(period);
   const list = recent.get(db) ?? [];
   recent.set(db, list);
   const at = list.indexOf(name);
   if (at >= 0) list.splice(at, 1);
   list.push(name);
+  if (at >= 0 && !recheck) return name;
   await db.query(periodTableSql(period));
   while (list.length > PERIOD_TABLES_KEPT) await db.query(`DROP TABLE IF EXISTS ${list.shift()!}`);
   return name;
@@ -102,7 +107,7 @@ export async function withHouseholdIncome<T>(
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (!message.includes(periodTableName(scope.period)) || !/does not exist/i.test(message)) throw error;
-    await ensurePeriodTable(db, scope.period);
+    await ensurePeriodTable(db, scope.period, true);
     return query(sql);
   }
 }
