@@ -6,7 +6,6 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Connector } from '../../src/data/engine/connector';
-import { prepareHouseholdTables } from '../../src/data/engine/household-tables';
 import { createNodeConnector } from '../../src/data/engine/node';
 import { CUBE_BIN_WIDTH, FilterCube } from '../../src/data/queries/filter-cube';
 import { HISTOGRAM_WIDTH } from '../../src/ui/panels/histogram';
@@ -15,7 +14,8 @@ import type { RegionPeriodSums } from '../../src/domain/dataset';
 import { levelOfCode, mapScopeOf } from '../../src/domain/drill';
 import { NO_FILTER, type HouseholdFilter, type Period } from '../../src/domain/filter';
 import { parseFilter } from '../../src/state/filter-param';
-import { NativeDuckDB } from '../../src/pipeline/native-duckdb';
+import type { NativeDuckDB } from '../../src/pipeline/native-duckdb';
+import { openNingxiaEngine } from '../fixtures/ningxia-engine';
 import { createTinyDataset } from '../fixtures/tiny-dataset';
 
 const Y2024: Period = { year: 2024, quarter: 4 };
@@ -75,10 +75,7 @@ describe('over the Ningxia demo (native DuckDB), equal to the filtered SQL', () 
   const inPeriods = (rows: RegionPeriodSums[]) => rows.filter((r) => r.quarter === period.quarter && (r.year === period.year || r.year === period.year - 1));
 
   beforeAll(async () => {
-    db = await NativeDuckDB.open();
-    await db.registerParquet('households', 'public/data/ningxia/households.parquet');
-    await db.registerParquet('income', 'public/data/ningxia/income.parquet');
-    await prepareHouseholdTables(db);
+    db = await openNingxiaEngine();
     // The county with the most households, and its largest township.
     county = (await db.query<{ c: string }>('SELECT county_code AS c FROM households GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1'))[0]!.c;
     township = (await db.query<{ c: string }>(`SELECT township_code AS c FROM households WHERE county_code = '${county}' GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`))[0]!.c;

@@ -6,7 +6,6 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Connector } from '../../src/data/engine/connector';
-import { prepareHouseholdTables } from '../../src/data/engine/household-tables';
 import { createNodeConnector } from '../../src/data/engine/node';
 import { dropPeriodTables, ensurePeriodTable, PERIOD_TABLES_KEPT, withHouseholdIncome } from '../../src/data/queries/household-income';
 import { filteredHouseholdsSql } from '../../src/data/queries/filter';
@@ -15,7 +14,8 @@ import { queryComponentChange, queryDeclineCauses, queryIncomeHistogram, type Pa
 import { FLAT_BAND } from '../../src/domain/change';
 import { NO_FILTER, type Period } from '../../src/domain/filter';
 import { parseFilter } from '../../src/state/filter-param';
-import { NativeDuckDB } from '../../src/pipeline/native-duckdb';
+import type { NativeDuckDB } from '../../src/pipeline/native-duckdb';
+import { openNingxiaEngine } from '../fixtures/ningxia-engine';
 import { createTinyDataset } from '../fixtures/tiny-dataset';
 
 const Y2024: Period = { year: 2024, quarter: 4 };
@@ -77,10 +77,7 @@ describe('on the four-household fixture (DuckDB-WASM)', () => {
 describe('over the Ningxia demo (native DuckDB), equal to the income join', () => {
   let db: NativeDuckDB;
   beforeAll(async () => {
-    db = await NativeDuckDB.open();
-    await db.registerParquet('households', 'public/data/ningxia/households.parquet');
-    await db.registerParquet('income', 'public/data/ningxia/income.parquet');
-    await prepareHouseholdTables(db);
+    db = await openNingxiaEngine();
   }, 120_000);
   afterAll(async () => db.close());
 

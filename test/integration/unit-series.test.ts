@@ -5,14 +5,14 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Connector } from '../../src/data/engine/connector';
-import { prepareHouseholdTables } from '../../src/data/engine/household-tables';
 import { createNodeConnector } from '../../src/data/engine/node';
 import type { Within } from '../../src/data/queries/filter';
 import { queryRegionPeriodSums } from '../../src/data/queries/region-sums';
 import { UnitSeries } from '../../src/data/queries/unit-series';
 import type { RegionPeriodSums } from '../../src/domain/dataset';
 import { NO_FILTER } from '../../src/domain/filter';
-import { NativeDuckDB } from '../../src/pipeline/native-duckdb';
+import type { NativeDuckDB } from '../../src/pipeline/native-duckdb';
+import { openNingxiaEngine } from '../fixtures/ningxia-engine';
 import { parseFilter } from '../../src/state/filter-param';
 import { createTinyDataset } from '../fixtures/tiny-dataset';
 
@@ -65,10 +65,7 @@ describe('UnitSeries', () => {
   describe('over the Ningxia demo (native DuckDB)', () => {
     let db: NativeDuckDB;
     beforeAll(async () => {
-      db = await NativeDuckDB.open();
-      await db.registerParquet('households', 'public/data/ningxia/households.parquet');
-      await db.registerParquet('income', 'public/data/ningxia/income.parquet');
-      await prepareHouseholdTables(db);
+      db = await openNingxiaEngine();
     }, 120_000);
     afterAll(async () => db.close());
 

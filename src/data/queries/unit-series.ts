@@ -19,20 +19,11 @@ import { withinExpr } from './sql';
  */
 
 /** One row of the series: a period × category × management class × relocated cell. */
-interface SeriesCell {
-  year: number;
-  quarter: number;
+type SeriesCell = Pick<RegionPeriodSums, 'year' | 'quarter' | 'households' | 'persons' | 'net' | 'wage' | 'operating' | 'property' | 'transfer'> & {
   category: string;
   mgmt_class: string;
   relocated: boolean;
-  households: number;
-  persons: number;
-  net: number;
-  wage: number;
-  operating: number;
-  property: number;
-  transfer: number;
-}
+};
 
 /** SQL of the series' cells of `within`. */
 export function unitSeriesSql(within: Within): string {
