@@ -60,6 +60,17 @@ describe('UnitSeries', () => {
       expect(await queryRegionPeriodSums(db, { level: 1, within, filter: none, period: PERIOD })).toEqual(series.sums(none));
       expect(() => series.sums(parseFilter('cause:1'))).toThrow(/period/);
     });
+
+    test('a household with NULL category, class and relocated counts as the filter SQL counts it', async () => {
+      await db.query(`INSERT INTO households BY NAME SELECT 99 AS hh_key, * EXCLUDE (hh_key, category, mgmt_class, relocated), NULL AS category, NULL AS mgmt_class, NULL AS relocated FROM households WHERE hh_key = 1`);
+      await db.query(`INSERT INTO income SELECT 99 AS hh_key, * EXCLUDE (hh_key) FROM income WHERE hh_key = 1`);
+      const within: Within = { code: '640000000000', level: 1 };
+      const series = await UnitSeries.build(db, within);
+      for (const f of ['cat:tuopin', 'reloc:1', 'reloc:0', 'mgmt:stable', 'cat:unstable,marginal,sudden']) {
+        const filter = parseFilter(f);
+        expectSameSums(series.sums(filter), await queryRegionPeriodSums(db, { level: 1, within, filter, period: PERIOD }), `with NULLs ${f}`);
+      }
+    });
   });
 
   describe('over the Ningxia demo (native DuckDB)', () => {

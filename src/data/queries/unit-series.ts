@@ -20,9 +20,9 @@ import { withinExpr } from './sql';
 
 /** One row of the series: a period × category × management class × relocated cell. */
 type SeriesCell = Pick<RegionPeriodSums, 'year' | 'quarter' | 'households' | 'persons' | 'net' | 'wage' | 'operating' | 'property' | 'transfer'> & {
-  category: string;
-  mgmt_class: string;
-  relocated: boolean;
+  category: string | null;
+  mgmt_class: string | null;
+  relocated: boolean | null;
 };
 
 /** SQL of the series' cells of `within`. */
@@ -44,7 +44,7 @@ export class UnitSeries {
   /** Runs `unitSeriesSql` for `within`. */
   static async build(db: Connector, within: Within): Promise<UnitSeries> {
     const rows = await db.query<SeriesCell>(unitSeriesSql(within));
-    return new UnitSeries(within, rows.map((r) => ({ ...r, relocated: Boolean(r.relocated) })));
+    return new UnitSeries(within, rows);
   }
 
   /** Whether `filter` is answered here: not empty (the pre-aggregates answer that) and not on a period. */
@@ -63,8 +63,9 @@ export class UnitSeries {
     const out: RegionPeriodSums[] = [];
     let row: RegionPeriodSums | null = null;
     for (const c of this.cells) {
-      if (cats && !cats.has(c.category)) continue;
-      if (mgmt && !mgmt.has(c.mgmt_class)) continue;
+      // As the filter's SQL: a NULL attribute passes no condition on it (`IN`, `h.relocated`, `NOT h.relocated`).
+      if (cats && (c.category === null || !cats.has(c.category))) continue;
+      if (mgmt && (c.mgmt_class === null || !mgmt.has(c.mgmt_class))) continue;
       if (filter.relocated !== null && c.relocated !== filter.relocated) continue;
       if (!row || row.year !== c.year || row.quarter !== c.quarter) {
         row = { code: this.within.code, year: c.year, quarter: c.quarter, households: 0, persons: 0, net: 0, wage: 0, operating: 0, property: 0, transfer: 0, monitored_households: 0, monitored_persons: 0, relocated_households: 0 };
@@ -77,11 +78,12 @@ export class UnitSeries {
       row.operating += c.operating;
       row.property += c.property;
       row.transfer += c.transfer;
-      if (c.category !== 'tuopin') {
+      // As `h.category <> 'tuopin'` in SQL: NULL is not monitored.
+      if (c.category !== null && c.category !== 'tuopin') {
         row.monitored_households += Number(c.households);
         row.monitored_persons += Number(c.persons);
       }
-      if (c.relocated) row.relocated_households += Number(c.households);
+      if (c.relocated === true) row.relocated_households += Number(c.households);
     }
     return out.filter((r) => r.households > 0);
   }
