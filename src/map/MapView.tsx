@@ -93,22 +93,21 @@ export function MapView(props: MapViewProps) {
   const points = useMemo(() => labelPoints(features), [features]);
   // What the regions source holds: set with the style when the map is made, replaced after.
   const shownData = useRef<{ features: BoundaryCollection; colorKey: string } | null>(null);
-  // Whether the context source holds the counties: it starts empty when the first regions are
+  // Fills the context source with the counties, once: it starts empty when the first regions are
   // the counties themselves (base-style.ts), and is filled after the first paint or when a view
   // needs the context, whichever comes first.
-  const contextLoaded = useRef(false);
-  const contextLoader = useRef<(() => void) | null>(null);
+  const loadContext = useRef<(() => void) | null>(null);
 
   useEffect(() => {
     const el = container.current;
     if (!el) return;
     const now = callbacks.current;
     shownData.current = { features: now.features, colorKey: now.colorKey };
-    contextLoaded.current = !coversContext(now.features, props.context);
-    const loadContext = () => {
+    let contextLoaded = !coversContext(now.features, props.context);
+    const fillContext = () => {
       const source = map.getSource(CONTEXT_SOURCE) as maplibregl.GeoJSONSource | undefined;
-      if (contextLoaded.current || !source) return;
-      contextLoaded.current = true;
+      if (contextLoaded || !source) return;
+      contextLoaded = true;
       source.setData(props.context);
     };
     const map = new maplibregl.Map({
@@ -138,8 +137,8 @@ export function MapView(props: MapViewProps) {
     map.once('load', publishView);
     map.on('move', () => labels.current?.place((p) => map.project(p)));
     // The counties go to MapLibre's worker once the first map is drawn, ready for a drill.
-    map.once('idle', loadContext);
-    contextLoader.current = loadContext;
+    map.once('idle', fillContext);
+    loadContext.current = fillContext;
 
     const setHover = (code: string | null) => {
       if (hovered.current === code) return;
@@ -176,7 +175,7 @@ export function MapView(props: MapViewProps) {
       hovered.current = null;
       selectedState.current = null;
       setMapReady(null);
-      contextLoader.current = null;
+      loadContext.current = null;
       map.remove();
     };
   }, [props.context]);
@@ -207,7 +206,7 @@ export function MapView(props: MapViewProps) {
     }
     selectedState.current = null;
     const covered = coversContext(features, props.context);
-    if (!covered) contextLoader.current?.();
+    if (!covered) loadContext.current?.();
     for (const id of CONTEXT_LAYERS) if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', covered ? 'none' : 'visible');
     (map.getSource(REGION_SOURCE) as maplibregl.GeoJSONSource | undefined)?.setData(coloured(features, classification));
     // `classification` is read with `colorKey`, which names it.
