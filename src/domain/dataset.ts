@@ -61,6 +61,11 @@ export interface Manifest {
    * partitioned dataset's engine never holds the households above county level.
    */
   reports?: Record<string, string>;
+  /**
+   * The population (src/domain/population.ts: `tuopin`, `monitored`, `all`) the app shows first:
+   * that of the first plan's headline per-capita income target. Absent: all households.
+   */
+  population?: string;
 }
 
 /** One row of `regions.parquet`. */
@@ -99,4 +104,41 @@ export interface RegionPeriodSums {
   monitored_households: number;
   monitored_persons: number;
   relocated_households: number;
+  /**
+   * The same sums over the monitoring objects only (category not `tuopin`) and over the 脱贫不稳定户
+   * (`unstable`, who are both 脱贫人口 and monitoring objects), so that every named population
+   * (src/domain/population.ts) is derived from one row without the engine:
+   * 监测对象 = monitored_*, 脱贫人口 (tuopin + unstable) = all − monitored + unstable.
+   */
+  monitored_net: number;
+  monitored_wage: number;
+  monitored_operating: number;
+  monitored_property: number;
+  monitored_transfer: number;
+  monitored_relocated_households: number;
+  unstable_households: number;
+  unstable_persons: number;
+  unstable_net: number;
+  unstable_wage: number;
+  unstable_operating: number;
+  unstable_property: number;
+  unstable_transfer: number;
+  unstable_relocated_households: number;
+}
+
+/** The additive fields of `RegionPeriodSums`, in the order the files and the engine write them. */
+export const SUM_FIELDS = [
+  'households', 'persons', 'net', 'wage', 'operating', 'property', 'transfer',
+  'monitored_households', 'monitored_persons', 'relocated_households',
+  'monitored_net', 'monitored_wage', 'monitored_operating', 'monitored_property', 'monitored_transfer',
+  'monitored_relocated_households',
+  'unstable_households', 'unstable_persons', 'unstable_net', 'unstable_wage', 'unstable_operating', 'unstable_property',
+  'unstable_transfer', 'unstable_relocated_households',
+] as const satisfies readonly (keyof RegionPeriodSums)[];
+
+/** Sums of nobody for a region and period (every additive field 0). */
+export function zeroSums(code: string, year: number, quarter: number): RegionPeriodSums {
+  const out = { code, year, quarter } as RegionPeriodSums;
+  for (const f of SUM_FIELDS) out[f] = 0;
+  return out;
 }

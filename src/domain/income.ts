@@ -1,4 +1,4 @@
-import type { RegionPeriodSums } from './dataset';
+import { SUM_FIELDS, zeroSums, type RegionPeriodSums } from './dataset';
 
 /**
  * The income measure (DOMAIN.md "The income measure"): per-capita net income of a group is the
@@ -18,33 +18,8 @@ export function growthRate(current: number, previous: number): number {
 
 /** Adds additive sums together (for a group of regions or filtered subsets). */
 export function addSums(rows: RegionPeriodSums[], code: string, year: number, quarter: number): RegionPeriodSums {
-  const out: RegionPeriodSums = {
-    code,
-    year,
-    quarter,
-    households: 0,
-    persons: 0,
-    net: 0,
-    wage: 0,
-    operating: 0,
-    property: 0,
-    transfer: 0,
-    monitored_households: 0,
-    monitored_persons: 0,
-    relocated_households: 0,
-  };
-  for (const r of rows) {
-    out.households += r.households;
-    out.persons += r.persons;
-    out.net += r.net;
-    out.wage += r.wage;
-    out.operating += r.operating;
-    out.property += r.property;
-    out.transfer += r.transfer;
-    out.monitored_households += r.monitored_households;
-    out.monitored_persons += r.monitored_persons;
-    out.relocated_households += r.relocated_households;
-  }
+  const out = zeroSums(code, year, quarter);
+  for (const r of rows) for (const f of SUM_FIELDS) out[f] += r[f];
   return out;
 }
 
@@ -88,6 +63,11 @@ export class SumsIndex {
       growth: prev ? growthRate(pc, perCapita(prev)) : Number.NaN,
       monitoredShare: sums.households > 0 ? sums.monitored_households / sums.households : Number.NaN,
     };
+  }
+
+  /** Every row of the index. */
+  rows(): RegionPeriodSums[] {
+    return [...this.map.values()];
   }
 
   /** Every period's sums of `code`, ordered by year and quarter. */

@@ -1,4 +1,4 @@
-import type { RegionPeriodSums } from './dataset';
+import { SUM_FIELDS, type RegionPeriodSums } from './dataset';
 
 /** Result of comparing two sets of region sums (e.g. pre-aggregates against the engine). */
 export interface SumsCheck {
@@ -10,10 +10,7 @@ export interface SumsCheck {
   mismatchCount: number;
 }
 
-const FIELDS: (keyof RegionPeriodSums)[] = [
-  'households', 'persons', 'net', 'wage', 'operating', 'property', 'transfer',
-  'monitored_households', 'monitored_persons', 'relocated_households',
-];
+const FIELDS = SUM_FIELDS;
 
 /**
  * Compares `expected` with `actual` row by row (matched on code, year, quarter). Numbers agree

@@ -1,4 +1,5 @@
 import type { Messages } from './messages';
+import { populationEn } from './population-messages';
 import { panelsEn } from './panels-en';
 
 /** English. */
@@ -108,6 +109,8 @@ export const en: Messages = {
   engineVerifying: 'checking the totals by area against household records…',
   engineVerified: (rows) => `ready · totals by area agree with ${rows} income records`,
   engineMismatch: (count) => `totals by area differ from household records in ${count} places; check the data`,
+
+  population: populationEn,
 
   panels: panelsEn,
 };

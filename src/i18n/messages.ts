@@ -1,4 +1,5 @@
 import type { PanelMessages } from './panel-messages';
+import type { PopulationMessages } from './population-messages';
 
 /**
  * Every string the UI shows, per language. `zh` is the reference dictionary; `en` must provide
@@ -121,6 +122,8 @@ export interface Messages {
   /** Ready, but `count` pre-aggregated figures differ from the household records. */
   engineMismatch: (count: string) => string;
 
+  /** Population names and the year-to-date basis (`population-messages.ts`). */
+  population: PopulationMessages;
   /** Strings of the analysis panels (`src/ui/panels/`). */
   panels: PanelMessages;
 }

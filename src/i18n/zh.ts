@@ -1,4 +1,5 @@
 import type { Messages } from './messages';
+import { populationZh } from './population-messages';
 import { panelsZh } from './panels-zh';
 
 /** Chinese (default). */
@@ -109,6 +110,8 @@ export const zh: Messages = {
   engineVerifying: '正在用户数据核对分区汇总…',
   engineVerified: (rows) => `已就绪 · 分区汇总已与 ${rows} 条收入记录核对一致`,
   engineMismatch: (count) => `分区汇总与户数据不一致（${count} 处），请检查数据`,
+
+  population: populationZh,
 
   panels: panelsZh,
 };

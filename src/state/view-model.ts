@@ -12,6 +12,8 @@ export interface ViewModel {
   unit: RegionStats | undefined;
   /** Stats per code of the regions on the map for the period (regions without data are absent). */
   children: Map<string, RegionStats>;
+  /** The sums the map regions' figures come from (every period they hold). */
+  childSums: SumsIndex;
 }
 
 /**
@@ -42,6 +44,7 @@ export function deriveViewModel(
     years: selectableYears(manifest, has),
     unit: period ? unit.sums.stats(unit.code, period.year, period.quarter) : undefined,
     children,
+    childSums,
   };
 }
 
@@ -52,4 +55,19 @@ export function metricValue(stats: RegionStats | undefined, metric: Metric): num
   if (metric === 'growth') return stats.growth;
   return Number.NaN; // gap and status come from the targets engine, not from the sums
 
+}
+
+/**
+ * A metric's values of the map regions over every year the selector offers (each year at its own
+ * quarter): the pool the map's classes are found from when they are kept across years.
+ */
+export function poolValues(years: { year: number; quarter: number }[], childSums: SumsIndex, codes: string[], metric: Metric): number[] {
+  const out: number[] = [];
+  for (const { year, quarter } of years) {
+    for (const code of codes) {
+      const v = metricValue(childSums.stats(code, year, quarter), metric);
+      if (Number.isFinite(v)) out.push(v);
+    }
+  }
+  return out;
 }

@@ -1,6 +1,7 @@
 import type { BreakMethod } from '../domain/classify';
 import { NO_FILTER, type HouseholdFilter } from '../domain/filter';
 import { DEFAULT_LANG, LANGS, type Lang } from '../i18n';
+import { isPopulationId, type PopulationId } from '../domain/population';
 import { parseFilter, serializeFilter } from './filter-param';
 
 /** What the choropleth colours counties by. */
@@ -36,7 +37,21 @@ export interface ViewState {
   plan: string | null;
   /** Target the gap and status maps show (a target id of the plan); null = the first the units answer. */
   target: string | null;
+  /**
+   * The population every figure speaks of (src/domain/population.ts); null = the dataset's own
+   * (its plan's headline population, `manifest.population`).
+   */
+  population: PopulationId | null;
+  /**
+   * How the map's classes are found: per shown year (`year`, the default: units compared within
+   * the year), or over every year of the slider (`all-years`: a colour means the same in every
+   * year, so change shows; playback switches to it).
+   */
+  classes: ClassBasis;
 }
+
+export type ClassBasis = 'all-years' | 'year';
+export const CLASS_BASES: readonly ClassBasis[] = ['all-years', 'year'];
 
 export const DEFAULT_DATASET = 'data/ningxia/';
 
@@ -51,10 +66,12 @@ export const DEFAULT_VIEW: ViewState = {
   filter: NO_FILTER,
   plan: null,
   target: null,
+  population: null,
+  classes: 'year',
 };
 
 /** Query parameter names. */
-const P = { dataset: 'data', year: 'year', quarter: 'q', metric: 'metric', breaks: 'breaks', lang: 'lang', region: 'region', filter: 'filter', plan: 'plan', target: 'target' } as const;
+const P = { dataset: 'data', year: 'year', quarter: 'q', metric: 'metric', breaks: 'breaks', lang: 'lang', region: 'region', filter: 'filter', plan: 'plan', target: 'target', population: 'pop', classes: 'classes' } as const;
 
 /**
  * A dataset path is accepted only when it is relative or root-relative and made of plain path
@@ -105,6 +122,8 @@ export function parseViewState(search: string): ViewState {
     filter: parseFilter(q.get(P.filter)),
     plan: planId(q.get(P.plan)),
     target: targetId(q.get(P.target)),
+    population: isPopulationId(q.get(P.population)) ? (q.get(P.population) as PopulationId) : null,
+    classes: oneOf(q.get(P.classes), CLASS_BASES, DEFAULT_VIEW.classes),
   };
 }
 
@@ -123,6 +142,8 @@ export function serializeViewState(s: ViewState): string {
   if (s.region !== null) q.set(P.region, s.region);
   if (s.plan !== null) q.set(P.plan, s.plan);
   if (s.target !== null) q.set(P.target, s.target);
+  if (s.population !== null) q.set(P.population, s.population);
+  if (s.classes !== DEFAULT_VIEW.classes) q.set(P.classes, s.classes);
   const filter = serializeFilter(s.filter);
   if (filter) q.set(P.filter, filter);
   // `,` `:` `;` are legal in a query (RFC 3986) and keep the filter readable; undo their escaping.

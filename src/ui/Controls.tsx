@@ -11,6 +11,8 @@ export interface ControlsProps {
   metric: Metric;
   breaks: BreakMethod;
   onYear: (year: number, playing: boolean) => void;
+  /** Playback starts. */
+  onPlay?: () => void;
   onMetric: (metric: Metric) => void;
   onBreaks: (breaks: BreakMethod) => void;
   /** Targets the gap and status maps can show (id, label), the one shown, and how to choose. */
@@ -28,7 +30,7 @@ export function Controls(p: ControlsProps) {
   const breaksLabel: Record<BreakMethod, string> = { quantile: p.t.quantile, jenks: p.t.jenks };
   return (
     <form className="controls panel" aria-label={p.t.controlsGroup} onSubmit={(e) => e.preventDefault()}>
-      <YearSlider t={p.t} years={p.years} year={p.year} onYear={p.onYear} />
+      <YearSlider t={p.t} years={p.years} year={p.year} onYear={p.onYear} onPlay={p.onPlay} />
       <Segmented name="metric" legend={p.t.metric} options={METRICS} labels={metricLabel} value={p.metric} onChange={p.onMetric} />
       {byTarget && p.targets.length > 0 && (
         <label className="control target-select">

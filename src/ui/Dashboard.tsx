@@ -11,13 +11,15 @@ import { useTargetMap } from '../state/use-target-map';
 import { classify } from '../map/choropleth/classes';
 import { MapView, type HoverInfo } from '../map/MapView';
 import { levelOfCode, mapScopeOf, resolveUnit } from '../domain/drill';
+import { applyPopulation, defaultPopulation, populationOfFilter, restrictIndex } from '../domain/population';
+import { projectionFactor } from '../targets/projection';
 import { resolvePeriod } from '../state/period';
 import { useEngineStatus } from '../state/use-engine-status';
 import { useFilteredSums } from '../state/use-filtered-sums';
 import { serializeFilter } from '../state/filter-param';
 import { useUnitData } from '../state/use-unit-data';
 import type { UpdateView } from '../state/use-view-state';
-import { deriveViewModel, metricValue } from '../state/view-model';
+import { deriveViewModel, metricValue, poolValues } from '../state/view-model';
 import type { ViewState } from '../state/view-state';
 import { Breadcrumb } from './Breadcrumb';
 import { Controls } from './Controls';
@@ -94,17 +96,29 @@ export function Dashboard({ t, data, view, update }: DashboardProps) {
   const shown = load.data;
   const has = useCallback((y: number, q: number) => rootSums.get(manifest.root.code, y, q) !== undefined, [rootSums, manifest]);
   const period = useMemo(() => resolvePeriod(view, manifest, has), [view, manifest, has]);
-  const filtered = useFilteredSums(client, shown ? { code: shown.unit, level: shown.unitLevel } : null, shown?.scope ?? null, view.filter, period);
+  // Every figure speaks of one population; the user's cross-filter applies within it. A filter that
+  // is only the population is answered by the pre-aggregates (`restrictIndex`), anything more by
+  // the engine's cross-filter cube.
+  const population = view.population ?? defaultPopulation(manifest);
+  const effective = useMemo(() => applyPopulation(view.filter, population), [view.filter, population]);
+  const prePopulation = populationOfFilter(effective);
+  const filtered = useFilteredSums(client, shown ? { code: shown.unit, level: shown.unitLevel } : null, shown?.scope ?? null, prePopulation !== null ? NO_FILTER : effective, period);
 
   const features = shown?.features ?? EMPTY;
   const codes = useMemo(() => features.features.map((f) => f.properties.code), [features]);
   const byCode = useMemo(() => new Map(features.features.map((f) => [f.properties.code, f.properties])), [features]);
   const vm = useMemo(() => {
     if (!shown) return null;
-    const sums = filtered.state === 'ready' ? filtered : { childSums: shown.childSums, unitSums: shown.unitSums };
-    const unitSums = shown.unit === manifest.root.code && filtered.state !== 'ready' ? rootSums : sums.unitSums;
+    const pop = prePopulation ?? 'all';
+    const sums = filtered.state === 'ready' ? filtered : { childSums: restrictIndex(shown.childSums, pop), unitSums: restrictIndex(shown.unitSums, pop) };
+    const unitSums = shown.unit === manifest.root.code && filtered.state !== 'ready' ? restrictIndex(rootSums, pop) : sums.unitSums;
     return deriveViewModel(view, manifest, rootSums, { code: shown.unit, sums: unitSums }, sums.childSums, codes);
-  }, [shown, filtered, view, manifest, rootSums, codes]);
+  }, [shown, filtered, view, manifest, rootSums, codes, prePopulation]);
+  // A year-to-date period is compared with annual lines on the targets' basis: the root's factor.
+  const annualFactor = useMemo(
+    () => (period && period.quarter < 4 ? projectionFactor((y, q) => rootSums.get(manifest.root.code, y, q), period.year, period.quarter, manifest.years[0] ?? period.year) : undefined),
+    [period, rootSums, manifest],
+  );
   // Gap and status maps: every target of the plan evaluated on the units shown.
   const byTargetMap = view.metric === 'gap' || view.metric === 'status';
   const plans = availablePlans(manifest.plans);
@@ -122,10 +136,16 @@ export function Dashboard({ t, data, view, update }: DashboardProps) {
     if (view.metric === 'status') return statusClassification(targetEvals ?? new Map(), codes);
     if (view.metric === 'gap') return gapClassification(targetEvals ?? new Map(), codes, view.breaks, CLASSES);
     const values = new Map(codes.map((c) => [c, metricValue(vm?.children.get(c), view.metric)]));
+    // Classes over every full year the slider offers (and the shown period), so a colour means the
+    // same in every year and playback shows change; or over the shown year only. A year-to-date
+    // period's levels would drag the pool down, so only the shown one joins it.
+    const pooled = view.classes === 'all-years' && vm?.period
+      ? poolValues(vm.years.filter((y) => y.quarter === 4 || y.year === vm.period!.year), vm.childSums, codes, view.metric)
+      : undefined;
     return view.metric === 'income'
-      ? classify(values, { method: view.breaks, k: CLASSES, ramp: 'sequential' })
-      : classify(values, { method: view.breaks, k: CLASSES, ramp: 'diverging', center: vm?.unit?.growth ?? Number.NaN });
-  }, [codes, vm, view.metric, view.breaks, targetEvals]);
+      ? classify(values, { method: view.breaks, k: CLASSES, ramp: 'sequential', breakValues: pooled })
+      : classify(values, { method: view.breaks, k: CLASSES, ramp: 'diverging', center: vm?.unit?.growth ?? Number.NaN, breakValues: pooled });
+  }, [codes, vm, view.metric, view.breaks, view.classes, targetEvals]);
 
   const openUnit = useCallback((code: string) => update({ region: code === manifest.root.code ? null : code }), [update, manifest]);
   /** The cross-filter other panels set; pushes a history entry. */
@@ -160,8 +180,9 @@ export function Dashboard({ t, data, view, update }: DashboardProps) {
     return props ? placeName(props, lang) : code;
   };
   const targetLabel = mapTargets.find((g) => g.id === targetId)?.label;
+  const popName = t.population.names[population];
   const metricName =
-    view.metric === 'income' ? t.metricIncome : view.metric === 'growth' ? t.metricGrowth
+    view.metric === 'income' ? `${popName} · ${t.metricIncome}` : view.metric === 'growth' ? `${popName} · ${t.metricGrowth}`
       : `${view.metric === 'gap' ? t.metricGap : t.metricStatus}${targetLabel ? ` · ${targetLabel}` : ''}`;
   const targetNote = !byTargetMap ? null
     : targetMap.state === 'error' ? targetMap.message
@@ -172,13 +193,23 @@ export function Dashboard({ t, data, view, update }: DashboardProps) {
   const figures = filtered.state === 'running' ? 'stale' : filtered.state === 'ready' ? 'filtered' : 'plain';
   const colorKey = `${view.metric}|${p.year}|${p.quarter}|${view.breaks}|${shown.unit}|${serializeFilter(view.filter)}|${filtered.state}|${targetMap.state}|${targetId}`;
   const ctx: PanelContext = {
-    t, lang, client, manifest, period: p, stats: vm.unit, filter: view.filter, setFilter, openUnit,
+    t, lang, client, manifest, period: p, stats: vm.unit, filter: view.filter, setFilter, openUnit, population, annualFactor,
     unit: { code: shown.unit, level: unitLevel, name: unitName },
   };
 
   return (
     <>
-      <KpiStrip t={t} lang={lang} unitName={unitName} period={p} stats={vm.unit} state={figures} />
+      <KpiStrip
+        t={t}
+        lang={lang}
+        unitName={unitName}
+        period={p}
+        stats={vm.unit}
+        state={figures}
+        population={population}
+        planPopulation={defaultPopulation(manifest)}
+        onPopulation={(next) => update({ population: next === defaultPopulation(manifest) ? null : next })}
+      />
       <div className="dashboard-body">
         <Breadcrumb t={t} lang={lang} crumbs={shown.crumbs} loading={load.loading} onOpen={openUnit} />
         <div className="dashboard-main">
@@ -209,6 +240,8 @@ export function Dashboard({ t, data, view, update }: DashboardProps) {
                 metric={view.metric}
                 breaks={view.breaks}
                 onYear={(year, playing) => update({ year, quarter: null }, { replace: playing })}
+                // Playback keeps one classification across the years (the legend says so and offers per year).
+                onPlay={() => view.classes === 'year' && update({ classes: 'all-years' }, { replace: true })}
                 onMetric={(metric) => update({ metric })}
                 onBreaks={(breaks) => update({ breaks })}
                 targets={mapTargets}
@@ -228,6 +261,12 @@ export function Dashboard({ t, data, view, update }: DashboardProps) {
                 noDataNames={classification.noData.map(name)}
                 formatGap={gapUnit ? (x) => formatGap(x, gapUnit, lang) : undefined}
                 categoryLabels={'categories' in classification ? classification.categories.map((s) => TARGET_MESSAGES[lang].statusName[s]) : undefined}
+                classBasis={byTargetMap || vm.years.length < 2 ? undefined : {
+                  basis: view.classes,
+                  from: vm.years[0]!.year,
+                  to: vm.years[vm.years.length - 1]!.year,
+                  onChange: (classes) => update({ classes }),
+                }}
               />
             </div>
             <div className="overlay bottom-left">

@@ -1,7 +1,7 @@
 import type { Lang, Messages } from '../i18n';
 import { formatGrowth, formatRange, formatYuan } from '../i18n/format';
 import { NO_DATA_HEX, type Classification } from '../map/choropleth/classes';
-import type { Metric } from '../state/view-state';
+import { CLASS_BASES, type ClassBasis, type Metric } from '../state/view-state';
 
 export interface LegendProps {
   t: Messages;
@@ -15,10 +15,12 @@ export interface LegendProps {
   formatGap?: (x: number) => string;
   /** For the status map: the name of each class. */
   categoryLabels?: string[];
+  /** Whether the classes span every year of the slider or the shown year only, and the switch. */
+  classBasis?: { basis: ClassBasis; from: number; to: number; onChange: (next: ClassBasis) => void };
 }
 
 /** Colour classes with their value ranges and counts, plus the grey "no data" class. */
-export function Legend({ t, lang, metric, title, classification, noDataNames, formatGap, categoryLabels }: LegendProps) {
+export function Legend({ t, lang, metric, title, classification, noDataNames, formatGap, categoryLabels, classBasis }: LegendProps) {
   const fmt = (x: number) => (metric === 'income' ? formatYuan(x, lang) : metric === 'gap' && formatGap ? formatGap(x) : formatGrowth(x, lang));
   const unit = metric === 'income' ? t.legendUnitYuan : metric === 'growth' ? t.legendUnitPercent : metric === 'gap' ? t.legendUnitTarget : null;
   return (
@@ -44,6 +46,17 @@ export function Legend({ t, lang, metric, title, classification, noDataNames, fo
       </ul>
       {classification.center !== null && (
         <p className="legend-note">{metric === 'gap' ? t.legendCentreTarget : t.legendCentre(formatGrowth(classification.center, lang))}</p>
+      )}
+      {classBasis && (
+        <fieldset className="legend-classes" data-testid="legend-classes" data-basis={classBasis.basis}>
+          <legend>{classBasis.basis === 'all-years' ? t.population.classesAllYears(classBasis.from, classBasis.to) : t.population.classesPerYear}</legend>
+          {CLASS_BASES.map((b) => (
+            <label key={b}>
+              <input type="radio" name="legend-classes" value={b} checked={b === classBasis.basis} onChange={() => classBasis.onChange(b)} />
+              <span>{b === 'all-years' ? t.population.classesOptionAllYears : t.population.classesOptionYear}</span>
+            </label>
+          ))}
+        </fieldset>
       )}
     </section>
   );

@@ -12,6 +12,8 @@ export interface YearSliderProps {
   year: number;
   /** `playing` is true for steps made by playback (the URL is then replaced, not pushed). */
   onYear: (year: number, playing: boolean) => void;
+  /** Called when playback starts. */
+  onPlay?: () => void;
 }
 
 /**
@@ -19,7 +21,7 @@ export interface YearSliderProps {
  * button that advances one year every 1.2 s and stops at the last. Pressing play on the last
  * year starts again from the first.
  */
-export function YearSlider({ t, years, year, onYear }: YearSliderProps) {
+export function YearSlider({ t, years, year, onYear, onPlay }: YearSliderProps) {
   const id = useId();
   const [playing, setPlaying] = useState(false);
   const index = Math.max(0, years.findIndex((y) => y.year === year));
@@ -44,6 +46,7 @@ export function YearSlider({ t, years, year, onYear }: YearSliderProps) {
 
   const toggle = () => {
     if (playing) return setPlaying(false);
+    onPlay?.();
     if (index >= years.length - 1 && years.length > 1) onYear(years[0].year, true);
     setPlaying(true);
   };

@@ -88,4 +88,18 @@ describe('choropleth classes', () => {
   it('converts hex to RGBA bytes', () => {
     expect(hexToRgba('#2c7fb8')).toEqual([44, 127, 184, 255]);
   });
+
+  it('finds breaks from another pool of values when asked (classes kept across years)', () => {
+    // This year's values all lie in the pool's top class: one class, the legend spanning the pool.
+    const values = new Map([['a', 96], ['b', 98], ['c', 100]]);
+    const pool = [10, 20, 30, 40, 50, 60, 70, 80, 90, 95, 100];
+    const c = classify(values, { method: 'quantile', k: 5, ramp: 'sequential', breakValues: pool });
+    const own = classify(values, { method: 'quantile', k: 5, ramp: 'sequential' });
+    expect(c.breaks).toEqual(classify(new Map(pool.map((v, i) => [String(i), v])), { method: 'quantile', k: 5, ramp: 'sequential' }).breaks);
+    expect(new Set(c.classByCode.values()).size).toBe(1);
+    expect(c.classes[0]!.lower).toBe(10);
+    expect(c.classes.at(-1)!.upper).toBe(100);
+    expect(c.classes.reduce((n, k) => n + k.count, 0)).toBe(3);
+    expect(new Set(own.classByCode.values()).size).toBe(3);
+  });
 });

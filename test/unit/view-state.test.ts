@@ -20,10 +20,12 @@ describe('view state in the URL', () => {
       filter: { categories: ['tuopin', 'marginal'], mgmtClasses: ['safety_net'], relocated: false, causes: [1, 3], incomeRange: [0, 12000.5] },
       plan: 'jiangxi-2023',
       target: 'ratio-to-rural',
+      population: 'monitored',
+      classes: 'all-years',
     };
     const query = serializeViewState(s);
     expect(query).toBe(
-      '?data=data%2Fjiangxi%2F&year=2025&q=3&metric=growth&breaks=jenks&lang=en&region=640422000000&plan=jiangxi-2023&target=ratio-to-rural&filter=cat:tuopin,marginal;mgmt:safety_net;reloc:0;cause:1,3;inc:0,12000.5',
+      '?data=data%2Fjiangxi%2F&year=2025&q=3&metric=growth&breaks=jenks&lang=en&region=640422000000&plan=jiangxi-2023&target=ratio-to-rural&pop=monitored&classes=all-years&filter=cat:tuopin,marginal;mgmt:safety_net;reloc:0;cause:1,3;inc:0,12000.5',
     );
     expect(parseViewState(query)).toEqual(s);
   });
@@ -37,6 +39,7 @@ describe('view state in the URL', () => {
     expect(parseViewState('?year=-2024')).toEqual(DEFAULT_VIEW);
     expect(parseViewState('?q=0')).toEqual(DEFAULT_VIEW);
     expect(parseViewState('?plan=../x')).toEqual(DEFAULT_VIEW);
+    expect(parseViewState('?pop=everyone&classes=decade')).toEqual(DEFAULT_VIEW);
     expect(parseViewState('?metric=growth&lang=xx')).toEqual({ ...DEFAULT_VIEW, metric: 'growth' });
   });
 

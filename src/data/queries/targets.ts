@@ -1,3 +1,4 @@
+import { populationCondition } from '../../domain/population';
 import type { Level } from '../../domain/dataset';
 import type { Exclusion, MetricId, Population } from '../../targets/types';
 import type { Connector } from '../engine/connector';
@@ -38,7 +39,7 @@ function inCodes(column: string, level: Level, codes: string[]): string {
 /** Income sums of `codes` (all at `level`) by period and household group. */
 export async function queryGroupSums(db: Connector, level: Level, codes: string[]): Promise<GroupSums[]> {
   return db.query<GroupSums>(`SELECT ${householdCode('h', level)} AS code, i.year AS year, i.quarter AS quarter,
-      h.category IN ('tuopin', 'unstable') AS tuopin, h.category <> 'tuopin' AS monitored,
+      ${populationCondition('tuopin', 'h')} AS tuopin, ${populationCondition('monitored', 'h')} AS monitored,
       h.relocated AS relocated, h.labour > 0 AS with_labour,
       count(*) AS households, sum(h.persons) AS persons,
       sum(i.wage + i.operating + i.property + i.transfer) AS net
@@ -101,9 +102,8 @@ function householdPopulationSql(p: Population, line: number | undefined, factor:
     case 'all':
       return 'TRUE';
     case 'tuopin':
-      return "h.category IN ('tuopin', 'unstable')";
     case 'monitored':
-      return "h.category <> 'tuopin'";
+      return populationCondition(p, 'h');
     case 'relocated':
       return 'h.relocated';
     case 'with_labour':

@@ -1,4 +1,4 @@
-import type { RegionPeriodSums } from '../../domain/dataset';
+import { zeroSums, type RegionPeriodSums } from '../../domain/dataset';
 import { filterUsesPeriod, isEmptyFilter, type HouseholdFilter } from '../../domain/filter';
 import type { Connector } from '../engine/connector';
 import type { Within } from './filter';
@@ -68,7 +68,7 @@ export class UnitSeries {
       if (mgmt && (c.mgmt_class === null || !mgmt.has(c.mgmt_class))) continue;
       if (filter.relocated !== null && c.relocated !== filter.relocated) continue;
       if (!row || row.year !== c.year || row.quarter !== c.quarter) {
-        row = { code: this.within.code, year: c.year, quarter: c.quarter, households: 0, persons: 0, net: 0, wage: 0, operating: 0, property: 0, transfer: 0, monitored_households: 0, monitored_persons: 0, relocated_households: 0 };
+        row = zeroSums(this.within.code, c.year, c.quarter);
         out.push(row);
       }
       row.households += Number(c.households);
@@ -79,11 +79,27 @@ export class UnitSeries {
       row.property += c.property;
       row.transfer += c.transfer;
       // As `h.category <> 'tuopin'` in SQL: NULL is not monitored.
+      if (c.relocated === true) row.relocated_households += Number(c.households);
       if (c.category !== null && c.category !== 'tuopin') {
         row.monitored_households += Number(c.households);
         row.monitored_persons += Number(c.persons);
+        row.monitored_net += c.net;
+        row.monitored_wage += c.wage;
+        row.monitored_operating += c.operating;
+        row.monitored_property += c.property;
+        row.monitored_transfer += c.transfer;
+        if (c.relocated === true) row.monitored_relocated_households += Number(c.households);
       }
-      if (c.relocated === true) row.relocated_households += Number(c.households);
+      if (c.category === 'unstable') {
+        row.unstable_households += Number(c.households);
+        row.unstable_persons += Number(c.persons);
+        row.unstable_net += c.net;
+        row.unstable_wage += c.wage;
+        row.unstable_operating += c.operating;
+        row.unstable_property += c.property;
+        row.unstable_transfer += c.transfer;
+        if (c.relocated === true) row.unstable_relocated_households += Number(c.households);
+      }
     }
     return out.filter((r) => r.households > 0);
   }

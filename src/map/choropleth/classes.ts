@@ -37,9 +37,13 @@ export interface Classification {
   classByCode: Map<string, number>;
 }
 
+/**
+ * `breakValues`: the values the breaks are found from, when they are not the values classified
+ * (e.g. every year's, so that classes stay put across years); the legend's ranges then span both.
+ */
 export type ClassifyOptions =
-  | { method: BreakMethod; k: number; ramp: 'sequential' }
-  | { method: BreakMethod; k: number; ramp: 'diverging'; center: number };
+  | { method: BreakMethod; k: number; ramp: 'sequential'; breakValues?: readonly number[] }
+  | { method: BreakMethod; k: number; ramp: 'diverging'; center: number; breakValues?: readonly number[] };
 
 /** Classifies `values` (code → value; NaN = no data). */
 export function classify(values: ReadonlyMap<string, number>, options: ClassifyOptions): Classification {
@@ -49,13 +53,16 @@ export function classify(values: ReadonlyMap<string, number>, options: ClassifyO
     if (Number.isFinite(v)) finite.push(v);
     else noData.push(code);
   }
-  const breaks = breaksFor(options.method, finite, options.k);
+  const pool = options.breakValues?.length ? options.breakValues.filter(Number.isFinite) : finite;
+  const breaks = breaksFor(options.method, pool, options.k);
   const classByCode = new Map<string, number>();
   for (const [code, v] of values) if (Number.isFinite(v)) classByCode.set(code, classOf(v, breaks));
 
   const n = finite.length === 0 ? 0 : breaks.length + 1;
-  const min = Math.min(...finite);
-  const max = Math.max(...finite);
+  let min = Infinity;
+  let max = -Infinity;
+  for (const v of finite) [min, max] = [Math.min(min, v), Math.max(max, v)];
+  if (pool !== finite) for (const v of pool) [min, max] = [Math.min(min, v), Math.max(max, v)];
   const bounds = Array.from({ length: n }, (_, i) => ({ lower: i === 0 ? min : breaks[i - 1], upper: i === n - 1 ? max : breaks[i] }));
   const center = options.ramp === 'diverging' && Number.isFinite(options.center) ? options.center : null;
   const colors =

@@ -4,6 +4,7 @@ import { csvParse } from 'd3';
 import { LEVEL_NAMES, type Level, type LevelName, type Manifest, type RegionPeriodSums } from '../../domain/dataset';
 import { evaluatePlan } from '../../data/plan-evaluation';
 import { loadPlanFile, toReportRows } from '../cli/report';
+import { planPopulation } from '../../domain/population';
 import { prepareHouseholdTables } from '../../data/engine/household-tables';
 import { queryRegionPeriodSums } from '../../data/queries/region-sums';
 import { cachedGeography } from '../geography/cache';
@@ -101,6 +102,8 @@ export async function generateDataset(options: GenerateOptions): Promise<Manifes
       `(Voronoi cells inside the real county outline). See data/geo/SOURCES.md.`,
     generator: { seed, scale, version: GENERATOR_VERSION, fingerprint: datasetFingerprint(profile.id, seed, scale, '.', dataDir) },
     syntheticGeometry: ['township', 'village'],
+    // The population the dataset's figures speak of first: its plan's headline income target's.
+    population: profile.plans[0] ? planPopulation(loadPlanFile(profile.plans[0], join(dataDir, 'plans'))) : 'all',
   };
   type CountyFiles = NonNullable<Manifest['partitions']>['counties'][string];
   const counties: Record<string, CountyFiles> = {};

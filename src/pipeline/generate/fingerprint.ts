@@ -27,6 +27,8 @@ export function datasetFingerprint(region: string, seed: number, scale: number, 
     join(dataDir, 'profiles', `${region}.json`),
     ...listFiles(join(dataDir, 'geo', region)),
     ...listFiles(join(dataDir, 'reference')),
+    // The reports evaluate the plans, and the manifest names the plan's population.
+    ...listFiles(join(dataDir, 'plans')),
   ];
   const hash = createHash('sha256');
   hash.update(`${region}|${seed}|${scale}\n`);

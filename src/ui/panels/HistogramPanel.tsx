@@ -4,6 +4,8 @@ import { queryIncomeHistogram, type HistogramBin } from '../../data/queries/pane
 import { INCOME_LINES, type IncomeLine } from '../../domain/income-lines';
 import { formatInteger } from '../../i18n/format';
 import { CHART, YAxis } from './chart';
+import { histogramMarks, formatFactor } from './basis';
+import type { ProjectionFactor } from '../../targets/projection';
 import { binInRange, HISTOGRAM_MAX, HISTOGRAM_WIDTH, householdsInRange, snapRange, withoutIncomeRange } from './histogram';
 import { scopePeriodLabel } from './labels';
 import { PanelFrame } from './PanelFrame';
@@ -17,6 +19,12 @@ export interface HistogramPanelProps extends PanelContext {
   onBrush: (range: [number, number] | null) => void;
   /** Fixed lines to mark (default: 10,000 and 12,000 yuan, see src/domain/income-lines.ts). */
   lines?: readonly IncomeLine[];
+  /**
+   * For a year-to-date period, the factor that projects year-to-date income to the year (the
+   * targets' projection): the annual lines are drawn at line ÷ factor, on the bars' basis; null
+   * when no earlier year allows it (no lines then). Undefined for a full year.
+   */
+  basis?: ProjectionFactor | null;
 }
 
 const BAR = '#2c7fb8';
@@ -32,7 +40,7 @@ const x = scaleLinear()
  * Computed without the view's own income range (so brushing never empties it); the range shows
  * as the brushed span and darker bars. A d3 brush, or the two number fields, set the range.
  */
-export function HistogramPanel({ t, lang, db, scope, childName, monitoringLine, onBrush, lines = INCOME_LINES }: HistogramPanelProps) {
+export function HistogramPanel({ t, lang, db, scope, childName, monitoringLine, onBrush, lines = INCOME_LINES, basis }: HistogramPanelProps) {
   const p = t.panels;
   const histScope = { ...scope, filter: withoutIncomeRange(scope.filter) };
   const key = JSON.stringify(['histogram', histScope]);
@@ -48,7 +56,12 @@ export function HistogramPanel({ t, lang, db, scope, childName, monitoringLine, 
       {bins && total === 0 && <p className="analysis-empty">{p.empty}</p>}
       {bins && total > 0 && (
         <>
-          <Chart bins={bins} range={range} lang={lang} monitoringLine={monitoringLine} lines={lines} onBrush={onBrush} t={t} />
+          <Chart bins={bins} range={range} lang={lang} monitoringLine={monitoringLine} lines={lines} onBrush={onBrush} t={t} basis={basis} />
+          {basis !== undefined && (
+            <p className="basis-note" data-testid="histogram-basis">
+              {basis ? t.population.linesProrated(formatFactor(basis.factor, lang), basis.years.join(lang === 'zh' ? '、' : ', ')) : t.population.noProjection}
+            </p>
+          )}
           <p className="brush-status" data-testid="histogram-brushed" aria-live="polite">
             {range
               ? aligned
@@ -80,9 +93,9 @@ function binText(t: PanelContext['t'], lang: PanelContext['lang'], b: HistogramB
   return Number.isFinite(b.hi) ? t.panels.binLabel(formatInteger(b.lo, lang), formatInteger(b.hi, lang)) : t.panels.binOpen(formatInteger(b.lo, lang));
 }
 
-function Chart({ bins, range, lang, monitoringLine, lines, onBrush, t }: {
+function Chart({ bins, range, lang, monitoringLine, lines, onBrush, t, basis }: {
   bins: HistogramBin[]; range: [number, number] | null; lang: PanelContext['lang']; monitoringLine?: number; lines: readonly IncomeLine[];
-  onBrush: (r: [number, number] | null) => void; t: PanelContext['t'];
+  onBrush: (r: [number, number] | null) => void; t: PanelContext['t']; basis?: ProjectionFactor | null;
 }) {
   const p = t.panels;
   const brushRef = useRef<SVGGElement>(null);
@@ -116,10 +129,10 @@ function Chart({ bins, range, lang, monitoringLine, lines, onBrush, t }: {
     select(g).call(brush.current.move, range ? [x(Math.min(range[0], HISTOGRAM_MAX)), x(Math.min(range[1], HISTOGRAM_MAX))] : null);
   }, [range]);
 
-  const marks = [
+  const marks = histogramMarks([
     ...(monitoringLine !== undefined ? [{ id: 'monitoring', value: monitoringLine, label: p.monitoringLine(formatInteger(monitoringLine, lang)) }] : []),
     ...lines.map((l) => ({ id: l.id, value: l.value, label: l.id === 'floor_10000' ? p.floor10000 : p.lowIncome12000 })),
-  ];
+  ], basis, (label, v) => t.population.proratedLine(label, formatInteger(v, lang)));
   const xTicks = x.ticks(8).filter((v) => v <= HISTOGRAM_MAX);
 
   return (

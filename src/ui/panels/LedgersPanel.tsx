@@ -7,6 +7,8 @@ import { categoryLabel, causeLabel, childLevel, mgmtClassLabel, scopePeriodLabel
 import { ledgerCsv } from './ledger-csv';
 import { summarizeLedgerUnits, type LedgerSummary } from './ledger-summary';
 import { PanelFrame } from './PanelFrame';
+import { formatFactor } from './basis';
+import type { ProjectionFactor } from '../../targets/projection';
 import { Tabs } from './Tabs';
 import type { PanelContext } from './types';
 import { useQuery } from './use-query';
@@ -14,8 +16,14 @@ import { useQuery } from './use-query';
 export interface LedgersPanelProps extends PanelContext {
   /** The period's monitoring income line, yuan per person; without it the first ledger cannot be built. */
   monitoringLine?: number;
-  /** For a year-to-date period: factor projecting year-to-date income to a year (see queryLedger). */
-  annualFactor?: number;
+  /** The reference series are still being read: the line is not known to be missing yet. */
+  lineLoading?: boolean;
+  /**
+   * For a year-to-date period, the projection of year-to-date income to the year (the targets'
+   * `projectionFactor`): the monitoring-range ledger compares projected income with the annual
+   * line. Null: no earlier year allows it, so that ledger cannot be drawn up. Undefined: a full year.
+   */
+  basis?: ProjectionFactor | null;
 }
 
 /** Rows shown in the panel; the export holds the whole ledger. */
@@ -28,16 +36,18 @@ const TOP_UNITS = 5;
  * falling, and relocated. One tab each: its size, where its households are, the make-up of their
  * income, the first rows, and a CSV export of the whole ledger (anonymous: ids and villages only).
  */
-export function LedgersPanel({ t, lang, db, scope, childName, monitoringLine, annualFactor }: LedgersPanelProps) {
+export function LedgersPanel({ t, lang, db, scope, childName, monitoringLine, lineLoading = false, basis }: LedgersPanelProps) {
   const p = t.panels;
   const [kind, setKind] = useState<LedgerKind>('monitoring_range');
   const [exporting, setExporting] = useState<string | null>(null);
   const [exportError, setExportError] = useState<string | null>(null);
-  const needsLine = kind === 'monitoring_range' && monitoringLine === undefined;
+  const annualFactor = basis ? basis.factor : undefined;
+  const needsLine = kind === 'monitoring_range' && (monitoringLine === undefined || basis === null);
   const level = childLevel(scope.within.level);
   const key = JSON.stringify(['ledger', scope, kind, monitoringLine, annualFactor]);
   const q = useQuery(needsLine ? null : db, key, (c) => queryLedgerView(c, scope, { kind, line: monitoringLine, annualFactor }, level, FIRST_ROWS));
-  const state = needsLine && db ? { status: 'ready' as const, error: null } : q;
+  // While the line is being read the ledger is loading, not missing.
+  const state = needsLine && lineLoading ? { status: 'loading' as const, error: null } : needsLine && db ? { status: 'ready' as const, error: null } : q;
   const view = needsLine ? undefined : q.data;
   const summary = useMemo(() => (view ? summarizeLedgerUnits(view.units) : undefined), [view]);
   const place = childName(scope.within.code);
@@ -81,7 +91,10 @@ export function LedgersPanel({ t, lang, db, scope, childName, monitoringLine, an
         </p>
       )}
       <div role="tabpanel" id="ledgers-panel-panel" aria-labelledby={`ledgers-tab-${kind}`} className="tab-body" data-kind={kind}>
-        {needsLine && <p className="analysis-empty">{p.ledgerNeedsLine}</p>}
+        {needsLine && !lineLoading && <p className="analysis-empty">{monitoringLine === undefined ? p.ledgerNeedsLine : t.population.noProjection}</p>}
+        {kind === 'monitoring_range' && basis && view && (
+          <p className="basis-note" data-testid="ledger-basis">{t.population.incomeProjected(formatFactor(basis.factor, lang), basis.years.join(lang === 'zh' ? '、' : ', '))}</p>
+        )}
         {view && summary && <LedgerBody t={t} lang={lang} summary={summary} first={view.first} childName={childName} />}
       </div>
     </PanelFrame>

@@ -1,4 +1,5 @@
-import type { ReactNode } from 'react';
+import { useContext, type ReactNode } from 'react';
+import { PopulationName } from './population-name';
 import type { Messages } from '../../i18n';
 import type { QueryState } from './use-query';
 
@@ -23,12 +24,14 @@ export interface PanelFrameProps {
  */
 export function PanelFrame({ t, id, title, subtitle, state, actions, children }: PanelFrameProps) {
   const headingId = `${id}-heading`;
+  const population = useContext(PopulationName);
   return (
     <section className="panel analysis-panel" aria-labelledby={headingId} data-testid={id} data-state={state.status} aria-busy={state.status === 'loading' || state.status === 'engine'}>
       <header className="analysis-head">
         <div>
           <h2 id={headingId}>{title}</h2>
           {subtitle && <p className="analysis-sub">{subtitle}</p>}
+          {population && <p className="analysis-population" data-testid={`${id}-population`}>{population}</p>}
         </div>
         {actions && <div className="analysis-actions">{actions}</div>}
       </header>

@@ -14,6 +14,8 @@ import {
   type PanelContext as AnalysisContext,
 } from '../panels';
 import { Scorecard } from '../targets/Scorecard';
+import { applyPopulation, categoriesWithin } from '../../domain/population';
+import { PopulationName } from '../panels/population-name';
 import type { PanelContext } from './panel-context';
 
 /**
@@ -68,7 +70,7 @@ export interface AnalysisPanelsProps {
  * household table. Every panel follows the unit, period and cross-filter on screen.
  */
 export function AnalysisPanels({ ctx, engineStarted, planId, onPlan }: AnalysisPanelsProps) {
-  const { t, lang, client, manifest, unit, period, filter, setFilter } = ctx;
+  const { t, lang, client, manifest, unit, period, filter, setFilter, population, annualFactor } = ctx;
   const { db, error: scopeError } = useConnector(client, engineStarted, unit.code);
   const baseDb = useBaseConnector(client, engineStarted);
   const plans = availablePlans(manifest.plans);
@@ -95,7 +97,8 @@ export function AnalysisPanels({ ctx, engineStarted, planId, onPlan }: AnalysisP
     };
   }, [client, chosen]);
 
-  const [ref, setRef] = useState<ReferenceValue[]>([]);
+  // Null until the reference series are read (a missing line is then known to be missing).
+  const [ref, setRef] = useState<ReferenceValue[] | null>(null);
   const [names, setNames] = useState<RegionName[]>([]);
   const root = manifest.root;
   useEffect(() => {
@@ -127,7 +130,8 @@ export function AnalysisPanels({ ctx, engineStarted, planId, onPlan }: AnalysisP
 
   const actx: AnalysisContext = {
     t, lang, db,
-    scope: { within: { code: unit.code, level: unit.level }, filter, period: { year: period.year, quarter: period.quarter } },
+    // The user's filter within the population: the panels count what the KPI strip and map count.
+    scope: { within: { code: unit.code, level: unit.level }, filter: applyPopulation(filter, population), period: { year: period.year, quarter: period.quarter } },
     years: manifest.years,
     asOf: manifest.asOf,
     childName,
@@ -139,12 +143,14 @@ export function AnalysisPanels({ ctx, engineStarted, planId, onPlan }: AnalysisP
     .filter((g) => g.kind === 'level' && g.metric === 'per_capita_income' && !g.noData && targetApplies(g, unitRef, plan!.region))
     .flatMap((g) => g.years.map((year) => ({ label: g.label[lang], year, value: valueForYear(g.value, year) ?? Number.NaN })))
     .filter((x) => Number.isFinite(x.value));
-  const line = monitoringLineFor(ref, unit.code, period.year);
+  const line = ref ? monitoringLineFor(ref, unit.code, period.year) : undefined;
+  // A year-to-date period: annual lines are compared on the targets' projection basis.
+  const basis = period.quarter < 4 ? (annualFactor ?? null) : undefined;
   const m = TARGET_MESSAGES[lang];
 
   return (
-    <>
-      <ChipBar t={t} lang={lang} filter={filter} onFilter={setFilter} />
+    <PopulationName.Provider value={t.population.panelLine(t.population.names[population])}>
+      <ChipBar t={t} lang={lang} filter={{ ...filter, categories: categoriesWithin(filter, population) }} onFilter={setFilter} />
       {unit.level === 5 && <HouseholdTable {...actx} />}
       {plans.length > 1 && (
         <label className="plan-select">
@@ -168,16 +174,16 @@ export function AnalysisPanels({ ctx, engineStarted, planId, onPlan }: AnalysisP
       {scopeError && client.partitioned ? null : (
         <>
       <Scorecard lang={lang} db={db} plan={plan} manifest={manifest} unitCode={unit.code} year={period.year} precomputed={report} />
-      <TrendPanel {...actx} targets={targets} references={referencesFor(ref, unit.code, t)} projected="auto" />
+      <TrendPanel {...actx} targets={targets} references={referencesFor(ref ?? [], unit.code, t)} projected="auto" />
       <CompositionPanel {...actx} />
-      <HistogramPanel {...actx} monitoringLine={line} onBrush={(range) => setFilter({ ...filter, incomeRange: range })} />
+      <HistogramPanel {...actx} monitoringLine={line} basis={basis} onBrush={(range) => setFilter({ ...filter, incomeRange: range })} />
       <ChangePanel
         {...actx}
         onCause={(c) => setFilter({ ...filter, causes: filter.causes.includes(c) ? filter.causes.filter((x) => x !== c) : [...filter.causes, c] })}
       />
-      <LedgersPanel {...actx} monitoringLine={line} />
+      <LedgersPanel {...actx} monitoringLine={line} lineLoading={ref === null} basis={basis} />
         </>
       )}
-    </>
+    </PopulationName.Provider>
   );
 }

@@ -3,6 +3,8 @@ import type { Level, Manifest } from '../../domain/dataset';
 import type { HouseholdFilter } from '../../domain/filter';
 import type { RegionStats } from '../../domain/income';
 import type { Lang, Messages } from '../../i18n';
+import type { PopulationId } from '../../domain/population';
+import type { ProjectionFactor } from '../../targets/projection';
 import type { Period } from '../../state/period';
 
 /**
@@ -22,8 +24,19 @@ export interface PanelContext {
   period: Period | null;
   /** The unit's figures for the period (filtered when a filter is set). */
   stats: RegionStats | undefined;
-  /** The cross-filter in force, and how to change it (pushes a history entry). */
+  /**
+   * The cross-filter the user set (the chips), and how to change it (pushes a history entry). The
+   * panels' queries apply it within `population` (`applyPopulation`).
+   */
   filter: HouseholdFilter;
+  /** The population every figure speaks of. */
+  population: PopulationId;
+  /**
+   * For a year-to-date period: the factor that projects year-to-date income to a full year, as the
+   * targets project it (`projectionFactor` over the dataset root's sums); lines and floors are
+   * compared on that basis. Undefined for a full year or when no earlier year allows it.
+   */
+  annualFactor: ProjectionFactor | undefined;
   setFilter: (next: HouseholdFilter) => void;
   /** Drills to another unit (pushes a history entry). */
   openUnit: (code: string) => void;
