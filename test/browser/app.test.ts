@@ -17,7 +17,10 @@ const DIST = resolve('dist');
 const ARTIFACTS = resolve('test-artifacts');
 const chrome = chromiumForTests();
 
-/** The region's figures for 2024 (full year), computed independently from the parquet files. */
+/**
+ * The region's figures for 2024 (full year), computed independently from the parquet files, for
+ * one population: 脱贫人口 (tuopin and 脱贫不稳定户, the Ningxia plan's and so the default) or all.
+ */
 interface Expected {
   perCapita: number;
   growth: number;
@@ -29,7 +32,7 @@ interface Expected {
   relocatedPerCapita: number;
 }
 
-async function expectedFigures(): Promise<Expected> {
+async function expectedFigures(population: 'tuopin' | 'all'): Promise<Expected> {
   const db = await NativeDuckDB.open();
   try {
     await db.registerParquet('households', 'public/data/ningxia/households.parquet');
@@ -42,7 +45,8 @@ async function expectedFigures(): Promise<Expected> {
       count(*) FILTER (WHERE i.year = 2024 AND h.category <> 'tuopin') AS monitored,
       count(*) FILTER (WHERE i.year = 2024 AND h.relocated) AS relocated,
       sum(i.wage + i.operating + i.property + i.transfer) FILTER (WHERE i.year = 2024 AND h.relocated) / sum(h.persons) FILTER (WHERE i.year = 2024 AND h.relocated) AS rpc
-      FROM income i JOIN households h USING (hh_id) WHERE i.quarter = 4`);
+      FROM income i JOIN households h USING (hh_id)
+      WHERE i.quarter = 4 AND ${population === 'tuopin' ? "h.category IN ('tuopin', 'unstable')" : 'TRUE'}`);
     return { perCapita: r.pc24, growth: r.pc24 / r.pc23 - 1, households: r.households, persons: r.persons, monitored: r.monitored, relocated: r.relocated, relocatedPerCapita: r.rpc };
   } finally {
     await db.close();
@@ -57,6 +61,7 @@ describe.skipIf(!chrome)('dashboard first screen (Ningxia demo)', () => {
   let page: Page;
   let record: PageRecord;
   let expected: Expected;
+  let everyone: Expected;
 
   async function open(query = ''): Promise<void> {
     await page.goto(`${server.origin}/${query}`);
@@ -69,7 +74,8 @@ describe.skipIf(!chrome)('dashboard first screen (Ningxia demo)', () => {
     if (!existsSync(resolve(DIST, 'index.html'))) throw new Error('dist/ is missing: run `vite build` first (npm run test:browser does)');
     if (!existsSync(resolve(DIST, 'data/ningxia/manifest.json'))) throw new Error('dist/data/ningxia is missing: build after generating the demo data');
     mkdirSync(ARTIFACTS, { recursive: true });
-    expected = await expectedFigures();
+    expected = await expectedFigures('tuopin');
+    everyone = await expectedFigures('all');
     server = await startStaticServer(DIST);
     browser = await launchChromium(chrome!, { viewport: { width: 1600, height: 900 } });
     page = await browser.context.newPage();
@@ -88,13 +94,29 @@ describe.skipIf(!chrome)('dashboard first screen (Ningxia demo)', () => {
     expect(present.length).toBeGreaterThanOrEqual(5);
   });
 
-  test('shows the region’s 2024 figures as computed from the household records', async () => {
+  test('shows the region’s 2024 figures of the plan’s population, 脱贫人口, as computed from the household records', async () => {
     const text = (id: string) => page.locator(`[data-testid="kpi-${id}"] .kpi-value`).textContent();
+    expect(await page.locator('[data-testid="population-select"]').inputValue()).toBe('tuopin');
+    expect(await page.locator('[data-testid="kpi-per-capita"] dt').textContent()).toBe('脱贫人口人均纯收入');
     expect(await text('per-capita')).toBe(zh(expected.perCapita));
     expect(await text('households')).toBe(zh(expected.households));
     expect(await text('persons')).toBe(zh(expected.persons));
-    expect(await text('monitored')).toBe(zh(expected.monitored));
+    expect(await text('relocated')).toBe(zh(expected.relocated));
     expect(await text('growth')).toBe(`+${(expected.growth * 100).toFixed(1)}%`);
+    expect(await page.locator('[data-testid="legend"] h2').textContent()).toContain('脱贫人口');
+  });
+
+  test('shows all households on choosing that population, with the monitoring objects’ count', async () => {
+    await page.locator('[data-testid="population-select"]').selectOption('all');
+    await page.waitForFunction(() => location.search.includes('pop=all'));
+    const text = (id: string) => page.locator(`[data-testid="kpi-${id}"] .kpi-value`).textContent();
+    await page.waitForFunction((v) => document.querySelector('[data-testid="kpi-per-capita"] .kpi-value')?.textContent === v, zh(everyone.perCapita));
+    expect(await text('households')).toBe(zh(everyone.households));
+    expect(await text('monitored')).toBe(zh(everyone.monitored));
+    expect(await text('growth')).toBe(`+${(everyone.growth * 100).toFixed(1)}%`);
+    expect(everyone.households).toBeGreaterThan(expected.households);
+    await page.goBack();
+    await page.waitForFunction((v) => document.querySelector('[data-testid="kpi-per-capita"] .kpi-value')?.textContent === v, zh(expected.perCapita));
   });
 
   test('marks the data as synthetic', async () => {
