@@ -12,7 +12,7 @@ export const panelsZh: PanelMessages = {
   components: { wage: '工资性收入', operating: '生产经营性收入', property: '财产性收入', transfer: '转移性收入', net: '纯收入' },
 
   compositionTitle: '人均收入构成',
-  compositionCaption: (place) => `${place}脱贫人口人均收入构成（元/人）`,
+  compositionCaption: (place) => `${place}人均收入构成（元/人）`,
   ytdShort: (quarter) => `1—${quarter}季度`,
   total: '合计',
 

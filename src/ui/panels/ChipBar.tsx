@@ -10,6 +10,8 @@ export interface ChipBarProps {
   filter: HouseholdFilter;
   /** Called with the whole next filter. */
   onFilter: (next: HouseholdFilter) => void;
+  /** Categories that can be chosen (those of the population on screen; default: all). */
+  categories?: readonly CategoryId[];
 }
 
 interface Chip {
@@ -36,7 +38,7 @@ export function filterChips(t: Messages, lang: Lang, f: HouseholdFilter): Chip[]
  * The active cross-filter as removable chips, and selectors that add to it: category, management
  * class, relocation and decline cause. Stateless: every change goes out through `onFilter`.
  */
-export function ChipBar({ t, lang, filter, onFilter }: ChipBarProps) {
+export function ChipBar({ t, lang, filter, onFilter, categories = CATEGORY_IDS }: ChipBarProps) {
   const p = t.panels;
   const chips = filterChips(t, lang, filter);
   return (
@@ -65,7 +67,7 @@ export function ChipBar({ t, lang, filter, onFilter }: ChipBarProps) {
       <div className="chip-selectors">
         <AddSelect
           label={p.chooseCategory}
-          options={CATEGORY_IDS.filter((c) => !filter.categories.includes(c)).map((c) => [c, categoryLabel(t, c)])}
+          options={categories.filter((c) => !filter.categories.includes(c)).map((c) => [c, categoryLabel(t, c)])}
           onPick={(c) => onFilter({ ...filter, categories: [...filter.categories, c as CategoryId] })}
           placeholder={p.addFilter}
         />

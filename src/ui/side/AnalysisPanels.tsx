@@ -14,7 +14,7 @@ import {
   type PanelContext as AnalysisContext,
 } from '../panels';
 import { Scorecard } from '../targets/Scorecard';
-import { applyPopulation, categoriesWithin } from '../../domain/population';
+import { applyPopulation, categoriesWithin, POPULATION_CATEGORIES } from '../../domain/population';
 import { PopulationName } from '../panels/population-name';
 import type { PanelContext } from './panel-context';
 
@@ -150,7 +150,13 @@ export function AnalysisPanels({ ctx, engineStarted, planId, onPlan }: AnalysisP
 
   return (
     <PopulationName.Provider value={t.population.panelLine(t.population.names[population])}>
-      <ChipBar t={t} lang={lang} filter={{ ...filter, categories: categoriesWithin(filter, population) }} onFilter={setFilter} />
+      <ChipBar
+        t={t}
+        lang={lang}
+        filter={{ ...filter, categories: categoriesWithin(filter, population) }}
+        onFilter={setFilter}
+        categories={POPULATION_CATEGORIES[population].length ? POPULATION_CATEGORIES[population] : undefined}
+      />
       {unit.level === 5 && <HouseholdTable {...actx} />}
       {plans.length > 1 && (
         <label className="plan-select">
