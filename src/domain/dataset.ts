@@ -105,10 +105,9 @@ export interface RegionPeriodSums {
   monitored_persons: number;
   relocated_households: number;
   /**
-   * The same sums over the monitoring objects only (category not `tuopin`) and over the 脱贫不稳定户
-   * (`unstable`, who are both 脱贫人口 and monitoring objects), so that every named population
-   * (src/domain/population.ts) is derived from one row without the engine:
-   * 监测对象 = monitored_*, 脱贫人口 (tuopin + unstable) = all − monitored + unstable.
+   * The same sums over the monitoring objects only (category not `tuopin`), so that every named
+   * population (src/domain/population.ts) is derived from one row without the engine:
+   * 监测对象 = monitored_*, 脱贫人口 = all − monitored.
    */
   monitored_net: number;
   monitored_wage: number;
@@ -116,14 +115,6 @@ export interface RegionPeriodSums {
   monitored_property: number;
   monitored_transfer: number;
   monitored_relocated_households: number;
-  unstable_households: number;
-  unstable_persons: number;
-  unstable_net: number;
-  unstable_wage: number;
-  unstable_operating: number;
-  unstable_property: number;
-  unstable_transfer: number;
-  unstable_relocated_households: number;
 }
 
 /** The additive fields of `RegionPeriodSums`, in the order the files and the engine write them. */
@@ -132,8 +123,6 @@ export const SUM_FIELDS = [
   'monitored_households', 'monitored_persons', 'relocated_households',
   'monitored_net', 'monitored_wage', 'monitored_operating', 'monitored_property', 'monitored_transfer',
   'monitored_relocated_households',
-  'unstable_households', 'unstable_persons', 'unstable_net', 'unstable_wage', 'unstable_operating', 'unstable_property',
-  'unstable_transfer', 'unstable_relocated_households',
 ] as const satisfies readonly (keyof RegionPeriodSums)[];
 
 /** Sums of nobody for a region and period (every additive field 0). */

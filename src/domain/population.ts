@@ -4,26 +4,24 @@ import { SumsIndex } from './income';
 
 /**
  * The populations a figure speaks of (DOMAIN.md "Who is counted"), one definition shared by the
- * KPI strip, the map, the panels and the tools:
- *  - `tuopin`: 脱贫人口 — households lifted out of poverty, the stable ones (`tuopin`) and the
- *    脱贫不稳定户 (`unstable`), who are 脱贫户 under monitoring;
+ * KPI strip, the map, the panels, the targets engine and the tools:
+ *  - `tuopin`: 脱贫人口 — households of category `tuopin` (DOMAIN.md: 脱贫户 / 脱贫人口 (tuopin));
  *  - `monitored`: 防止返贫监测对象 — the three monitoring kinds (`unstable`, `marginal`, `sudden`);
  *  - `all`: both together (seeds 000 and 003 call them "脱贫人口" together for their targets).
- * The two overlap in the 脱贫不稳定户. The targets engine counts the same groups
- * (`src/data/queries/targets.ts`, `populationCondition`).
+ * A household has one category, so the two are disjoint: a 脱贫不稳定户 counts as a monitoring
+ * object (src/targets/types.ts `Population` says the same).
  *
  * A population is a restriction on household category, so it is the cross-filter's category
  * condition (`applyPopulation`), and the pre-aggregates answer it without the engine: each row
- * carries the monitoring objects' and the 脱贫不稳定户's own sums (`monitored_*`, `unstable_*`), and
- * 脱贫人口 = all − monitored + unstable (`restrictSums`). Which one a dataset shows first is the
- * plan's (`defaultPopulation`).
+ * carries the monitoring objects' own sums (`monitored_*`), and 脱贫人口 = all − monitored
+ * (`restrictSums`). Which one a dataset shows first is the plan's (`defaultPopulation`).
  */
 export const POPULATION_IDS = ['tuopin', 'monitored', 'all'] as const;
 export type PopulationId = (typeof POPULATION_IDS)[number];
 
 /** The categories a population keeps; empty = every household. */
 export const POPULATION_CATEGORIES: Readonly<Record<PopulationId, readonly CategoryId[]>> = {
-  tuopin: ['tuopin', 'unstable'],
+  tuopin: ['tuopin'],
   monitored: CATEGORY_IDS.filter((c) => c !== 'tuopin'),
   all: [],
 };
@@ -77,26 +75,25 @@ export function populationOfFilter(filter: HouseholdFilter): PopulationId | null
 export function restrictSums(row: RegionPeriodSums, population: PopulationId): RegionPeriodSums {
   if (population === 'all') return row;
   const out = { ...row };
-  const m = (f: 'net' | 'wage' | 'operating' | 'property' | 'transfer') => row[`monitored_${f}`];
-  const u = (f: 'net' | 'wage' | 'operating' | 'property' | 'transfer') => row[`unstable_${f}`];
   const parts = ['net', 'wage', 'operating', 'property', 'transfer'] as const;
   if (population === 'monitored') {
     out.households = row.monitored_households;
     out.persons = row.monitored_persons;
-    for (const f of parts) out[f] = m(f);
+    for (const f of parts) out[f] = row[`monitored_${f}`];
     out.relocated_households = row.monitored_relocated_households;
     return out;
   }
-  // 脱贫人口 = all − monitoring objects + the 脱贫不稳定户 (who are both).
-  out.households = row.households - row.monitored_households + row.unstable_households;
-  out.persons = row.persons - row.monitored_persons + row.unstable_persons;
-  for (const f of parts) out[f] = row[f] - m(f) + u(f);
-  out.relocated_households = row.relocated_households - row.monitored_relocated_households + row.unstable_relocated_households;
-  // Its monitoring objects are its 脱贫不稳定户.
-  out.monitored_households = row.unstable_households;
-  out.monitored_persons = row.unstable_persons;
-  for (const f of parts) out[`monitored_${f}`] = u(f);
-  out.monitored_relocated_households = row.unstable_relocated_households;
+  // 脱贫人口 = all − monitoring objects; it holds none of them.
+  out.households = row.households - row.monitored_households;
+  out.persons = row.persons - row.monitored_persons;
+  for (const f of parts) {
+    out[f] = row[f] - row[`monitored_${f}`];
+    out[`monitored_${f}`] = 0;
+  }
+  out.relocated_households = row.relocated_households - row.monitored_relocated_households;
+  out.monitored_households = 0;
+  out.monitored_persons = 0;
+  out.monitored_relocated_households = 0;
   return out;
 }
 

@@ -19,7 +19,7 @@ const chrome = chromiumForTests();
 
 /**
  * The region's figures for 2024 (full year), computed independently from the parquet files, for
- * one population: 脱贫人口 (tuopin and 脱贫不稳定户, the Ningxia plan's and so the default) or all.
+ * one population: 脱贫人口 (category tuopin, the Ningxia plan's and so the default) or all.
  */
 interface Expected {
   perCapita: number;
@@ -46,7 +46,7 @@ async function expectedFigures(population: 'tuopin' | 'all'): Promise<Expected> 
       count(*) FILTER (WHERE i.year = 2024 AND h.relocated) AS relocated,
       sum(i.wage + i.operating + i.property + i.transfer) FILTER (WHERE i.year = 2024 AND h.relocated) / sum(h.persons) FILTER (WHERE i.year = 2024 AND h.relocated) AS rpc
       FROM income i JOIN households h USING (hh_id)
-      WHERE i.quarter = 4 AND ${population === 'tuopin' ? "h.category IN ('tuopin', 'unstable')" : 'TRUE'}`);
+      WHERE i.quarter = 4 AND ${population === 'tuopin' ? "h.category = 'tuopin'" : 'TRUE'}`);
     return { perCapita: r.pc24, growth: r.pc24 / r.pc23 - 1, households: r.households, persons: r.persons, monitored: r.monitored, relocated: r.relocated, relocatedPerCapita: r.rpc };
   } finally {
     await db.close();

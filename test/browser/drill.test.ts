@@ -27,14 +27,14 @@ const XIJI = '640422000000';
 const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
 
 /**
- * 2024 (full year) per-capita net income of the 脱贫人口 (tuopin and 脱贫不稳定户: the Ningxia plan's
+ * 2024 (full year) per-capita net income of the 脱贫人口 (category tuopin: the Ningxia plan's
  * population, which the KPI strip shows by default) inside `code`, from the parquet files.
  */
 async function perCapitaOf(db: NativeDuckDB, code: string, digits: number): Promise<number> {
   if (!/^\d{12}$/.test(code)) throw new Error(code);
   const [r] = await db.query<{ pc: number }>(`SELECT sum(i.wage + i.operating + i.property + i.transfer) / sum(h.persons) AS pc
     FROM income i JOIN households h USING (hh_id)
-    WHERE i.year = 2024 AND i.quarter = 4 AND h.category IN ('tuopin', 'unstable') AND substr(h.village_code, 1, ${digits}) = '${code.slice(0, digits)}'`);
+    WHERE i.year = 2024 AND i.quarter = 4 AND h.category = 'tuopin' AND substr(h.village_code, 1, ${digits}) = '${code.slice(0, digits)}'`);
   return r.pc;
 }
 

@@ -17,7 +17,7 @@ import { chromiumForTests, launchChromium, startStaticServer, type LaunchedBrows
 const DIST = resolve('dist');
 const ARTIFACTS = resolve('test-artifacts');
 const chrome = chromiumForTests();
-const TUOPIN = "h.category IN ('tuopin', 'unstable')";
+const TUOPIN = "h.category = 'tuopin'";
 
 interface Truth {
   /** 脱贫人口 per-capita net income, 2024. */

@@ -13,7 +13,7 @@ import { monitoringLineFor, referencesFor } from '../../src/ui/panels/reference-
 
 const sums = (year: number, quarter: number, persons: number, wage: number, operating: number, property: number, transfer: number): RegionPeriodSums => ({
   code: 'C', year, quarter, households: 1, persons, net: wage + operating + property + transfer, wage, operating, property, transfer,
-  monitored_households: 0, monitored_persons: 0, relocated_households: 0, monitored_net: 0, monitored_wage: 0, monitored_operating: 0, monitored_property: 0, monitored_transfer: 0, monitored_relocated_households: 0, unstable_households: 0, unstable_persons: 0, unstable_net: 0, unstable_wage: 0, unstable_operating: 0, unstable_property: 0, unstable_transfer: 0, unstable_relocated_households: 0,
+  monitored_households: 0, monitored_persons: 0, relocated_households: 0, monitored_net: 0, monitored_wage: 0, monitored_operating: 0, monitored_property: 0, monitored_transfer: 0, monitored_relocated_households: 0,
 });
 
 describe('composition', () => {

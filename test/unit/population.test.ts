@@ -10,7 +10,7 @@ import { parseFilter } from '../../src/state/filter-param';
 /**
  * A county of four households in 2024: A tuopin (3 persons, 30,000 yuan, relocated), B unstable
  * (2 persons, 12,000), C marginal (4 persons, 20,000, relocated), D sudden (1 person, 4,000).
- * 脱贫人口 = A + B, 监测对象 = B + C + D.
+ * 脱贫人口 = A, 监测对象 = B + C + D.
  */
 const ROW: RegionPeriodSums = {
   ...zeroSums('640422000000', 2024, 4),
@@ -18,16 +18,13 @@ const ROW: RegionPeriodSums = {
   monitored_households: 3, monitored_persons: 7, relocated_households: 2,
   monitored_net: 36000, monitored_wage: 20000, monitored_operating: 10000, monitored_property: 1000, monitored_transfer: 5000,
   monitored_relocated_households: 1,
-  unstable_households: 1, unstable_persons: 2, unstable_net: 12000, unstable_wage: 8000, unstable_operating: 2000,
-  unstable_property: 0, unstable_transfer: 2000, unstable_relocated_households: 0,
 };
 
 describe('populations', () => {
-  it('derives 脱贫人口 as all − monitoring objects + 脱贫不稳定户', () => {
+  it('derives 脱贫人口 as all − monitoring objects', () => {
     const t = restrictSums(ROW, 'tuopin');
-    expect([t.households, t.persons, t.net, t.wage, t.operating, t.property, t.transfer, t.relocated_households]).toEqual([2, 5, 42000, 28000, 8000, 1000, 5000, 1]);
-    // Its monitoring objects are its 脱贫不稳定户.
-    expect([t.monitored_households, t.monitored_persons, t.monitored_net]).toEqual([1, 2, 12000]);
+    expect([t.households, t.persons, t.net, t.wage, t.operating, t.property, t.transfer, t.relocated_households]).toEqual([1, 3, 30000, 20000, 6000, 1000, 3000, 1]);
+    expect([t.monitored_households, t.monitored_persons, t.monitored_net, t.monitored_relocated_households]).toEqual([0, 0, 0, 0]);
   });
 
   it('takes the monitoring objects from their own sums', () => {
@@ -37,37 +34,38 @@ describe('populations', () => {
 
   it('leaves all households as they are, and drops periods a population has nobody in', () => {
     expect(restrictSums(ROW, 'all')).toBe(ROW);
-    const onlyTuopin = { ...ROW, year: 2023, monitored_households: 0, monitored_persons: 0, monitored_net: 0, unstable_households: 0, unstable_persons: 0, unstable_net: 0 };
+    const onlyTuopin = { ...ROW, year: 2023, monitored_households: 0, monitored_persons: 0, monitored_net: 0 };
     expect(restrictRows([ROW, onlyTuopin], 'monitored').map((r) => r.year)).toEqual([2024]);
   });
 
   it('indexes one population, cached, with growth on the same population', () => {
-    const prev = { ...ROW, year: 2023, net: 55000, monitored_net: 30000, unstable_net: 10000 };
+    const prev = { ...ROW, year: 2023, net: 55000, monitored_net: 30000 };
     const index = new SumsIndex([prev, ROW]);
     const tuopin = restrictIndex(index, 'tuopin');
     expect(restrictIndex(index, 'tuopin')).toBe(tuopin);
     const s = tuopin.stats('640422000000', 2024, 4)!;
-    expect(s.perCapita).toBe(42000 / 5);
-    // 2023: 55,000 − 30,000 + 10,000 = 35,000 over 5 persons.
-    expect(s.growth).toBeCloseTo(42000 / 35000 - 1, 12);
+    expect(s.perCapita).toBe(30000 / 3);
+    // 2023: 55,000 − 30,000 = 25,000 over 3 persons.
+    expect(s.growth).toBeCloseTo(30000 / 25000 - 1, 12);
   });
 
   it('applies the population to a filter and recognises a filter that is only a population', () => {
-    expect(applyPopulation(NO_FILTER, 'tuopin').categories).toEqual(['tuopin', 'unstable']);
+    expect(applyPopulation(NO_FILTER, 'tuopin').categories).toEqual(['tuopin']);
     expect(applyPopulation(NO_FILTER, 'all')).toBe(NO_FILTER);
     // A category outside the population keeps nobody: it is dropped, the population stands.
-    expect(applyPopulation(parseFilter('cat:marginal'), 'tuopin').categories).toEqual(['tuopin', 'unstable']);
-    expect(applyPopulation(parseFilter('cat:marginal,unstable;reloc:1'), 'tuopin')).toMatchObject({ categories: ['unstable'], relocated: true });
-    expect(categoriesWithin(parseFilter('cat:marginal,unstable'), 'tuopin')).toEqual(['unstable']);
+    expect(applyPopulation(parseFilter('cat:marginal'), 'tuopin').categories).toEqual(['tuopin']);
+    expect(applyPopulation(parseFilter('cat:marginal,tuopin;reloc:1'), 'monitored')).toMatchObject({ categories: ['marginal'], relocated: true });
+    expect(categoriesWithin(parseFilter('cat:marginal,tuopin'), 'tuopin')).toEqual(['tuopin']);
     expect(populationOfFilter(applyPopulation(NO_FILTER, 'tuopin'))).toBe('tuopin');
     expect(populationOfFilter(parseFilter('cat:sudden,unstable,marginal'))).toBe('monitored');
     expect(populationOfFilter(NO_FILTER)).toBe('all');
-    expect(populationOfFilter(parseFilter('cat:tuopin'))).toBeNull();
-    expect(populationOfFilter(parseFilter('cat:tuopin,unstable;reloc:0'))).toBeNull();
+    expect(populationOfFilter(parseFilter('cat:tuopin'))).toBe('tuopin');
+    expect(populationOfFilter(parseFilter('cat:tuopin,unstable'))).toBeNull();
+    expect(populationOfFilter(parseFilter('cat:tuopin;reloc:0'))).toBeNull();
   });
 
   it('writes the same groups as SQL, and takes a dataset’s population from its plan', () => {
-    expect(populationCondition('tuopin', 'h')).toBe("h.category IN ('tuopin', 'unstable')");
+    expect(populationCondition('tuopin', 'h')).toBe("h.category IN ('tuopin')");
     expect(populationCondition('monitored', 'h')).toBe("h.category IN ('unstable', 'marginal', 'sudden')");
     expect(populationCondition('all', 'h')).toBe('TRUE');
     expect(() => populationCondition('tuopin', 'h; DROP')).toThrow();

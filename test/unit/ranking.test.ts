@@ -4,7 +4,7 @@ import { SumsIndex } from '../../src/domain/income';
 import { rankCodes } from '../../src/ui/side/RankingList';
 
 function row(code: string, year: number, persons: number, net: number, households: number): RegionPeriodSums {
-  return { code, year, quarter: 4, households, persons, net, wage: net, operating: 0, property: 0, transfer: 0, monitored_households: 0, monitored_persons: 0, relocated_households: 0, monitored_net: 0, monitored_wage: 0, monitored_operating: 0, monitored_property: 0, monitored_transfer: 0, monitored_relocated_households: 0, unstable_households: 0, unstable_persons: 0, unstable_net: 0, unstable_wage: 0, unstable_operating: 0, unstable_property: 0, unstable_transfer: 0, unstable_relocated_households: 0 };
+  return { code, year, quarter: 4, households, persons, net, wage: net, operating: 0, property: 0, transfer: 0, monitored_households: 0, monitored_persons: 0, relocated_households: 0, monitored_net: 0, monitored_wage: 0, monitored_operating: 0, monitored_property: 0, monitored_transfer: 0, monitored_relocated_households: 0 };
 }
 
 // A: 10,000 → 12,000 (+20%), 3 households; B: 11,000 → 11,550 (+5%), 9; C: 13,000, no 2023 (growth unknown), 1; D: no data.

@@ -4,7 +4,7 @@ import { compareSums } from '../../src/domain/sums-check';
 
 function row(code: string, net: number, households = 2): RegionPeriodSums {
   return { code, year: 2024, quarter: 4, households, persons: 5, net, wage: net, operating: 0, property: 0, transfer: 0,
-    monitored_households: 0, monitored_persons: 0, relocated_households: 0, monitored_net: 0, monitored_wage: 0, monitored_operating: 0, monitored_property: 0, monitored_transfer: 0, monitored_relocated_households: 0, unstable_households: 0, unstable_persons: 0, unstable_net: 0, unstable_wage: 0, unstable_operating: 0, unstable_property: 0, unstable_transfer: 0, unstable_relocated_households: 0 };
+    monitored_households: 0, monitored_persons: 0, relocated_households: 0, monitored_net: 0, monitored_wage: 0, monitored_operating: 0, monitored_property: 0, monitored_transfer: 0, monitored_relocated_households: 0 };
 }
 
 describe('compareSums', () => {

@@ -5,7 +5,7 @@ import { deriveViewModel, metricValue } from '../../src/state/view-model';
 
 function row(code: string, year: number, quarter: number, persons: number, net: number, households = 1, monitored = 0): RegionPeriodSums {
   return { code, year, quarter, households, persons, net, wage: net, operating: 0, property: 0, transfer: 0,
-    monitored_households: monitored, monitored_persons: 0, relocated_households: 0, monitored_net: 0, monitored_wage: 0, monitored_operating: 0, monitored_property: 0, monitored_transfer: 0, monitored_relocated_households: 0, unstable_households: 0, unstable_persons: 0, unstable_net: 0, unstable_wage: 0, unstable_operating: 0, unstable_property: 0, unstable_transfer: 0, unstable_relocated_households: 0 };
+    monitored_households: monitored, monitored_persons: 0, relocated_households: 0, monitored_net: 0, monitored_wage: 0, monitored_operating: 0, monitored_property: 0, monitored_transfer: 0, monitored_relocated_households: 0 };
 }
 
 const manifest = { asOf: { year: 2025, quarter: 2 }, years: [2023, 2024, 2025], root: { code: 'R', level: 1 as const } };

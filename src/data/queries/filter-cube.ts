@@ -205,14 +205,6 @@ export class FilterCube {
           monitored_property: v(13),
           monitored_transfer: v(14),
           monitored_relocated_households: v(15),
-          unstable_households: v(16),
-          unstable_persons: v(17),
-          unstable_net: v(18),
-          unstable_wage: v(19),
-          unstable_operating: v(20),
-          unstable_property: v(21),
-          unstable_transfer: v(22),
-          unstable_relocated_households: v(23),
         });
       }
     });
@@ -244,7 +236,6 @@ export class FilterCube {
     const seen = new Uint8Array(this.codes.length * 2);
     const [households, persons, net, wage, operating, property, transfer] = this.measures as [Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array, Float64Array];
     const { code, prior, category, mgmt, relocated, hasSel, cause, bin, monitored } = this;
-    const unstable = CATEGORY_IDS.indexOf('unstable');
     for (let i = 0; i < this.cells; i++) {
       if (!catOk[category[i]! + 1] || !mgmtOk[mgmt[i]! + 1]) continue;
       if (reloc !== -2 && relocated[i] !== reloc) continue;
@@ -278,16 +269,6 @@ export class FilterCube {
         values[o + 14]! += transfer[i]!;
         if (relocated[i] === 1) values[o + 15]! += h;
       }
-      if (category[i] === unstable) {
-        values[o + 16]! += h;
-        values[o + 17]! += persons[i]!;
-        values[o + 18]! += net[i]!;
-        values[o + 19]! += wage[i]!;
-        values[o + 20]! += operating[i]!;
-        values[o + 21]! += property[i]!;
-        values[o + 22]! += transfer[i]!;
-        if (relocated[i] === 1) values[o + 23]! += h;
-      }
     }
     return { values, seen };
   }
@@ -295,10 +276,9 @@ export class FilterCube {
 
 /**
  * Sums kept per region and period: the seven measures, monitored households and persons,
- * relocated households, the monitoring objects' net, four components and relocated households, then
- * the 脱贫不稳定户's households, persons, net, four components and relocated households.
+ * relocated households, then the monitoring objects' net, four components and relocated households.
  */
-const SLOT_FIELDS = 24;
+const SLOT_FIELDS = 16;
 
 /** The bin index whose lower edge is `x` yuan, or null when `x` is not on the grid. */
 function binEdge(x: number): number | null {

@@ -61,19 +61,18 @@ export function incomeSumsSql(alias: string): string {
 
 /**
  * SQL select list of the monitoring objects' income sums (`monitored_net` … and their relocated
- * households; as `h.category <> 'tuopin'`, a NULL category is not monitored) and of the 脱贫不稳定户
- * (`unstable_*`), from which every population of src/domain/population.ts is derived.
+ * households; as `h.category <> 'tuopin'`, a NULL category is not monitored), from which every
+ * population of src/domain/population.ts is derived.
  */
 export function populationSumsSql(alias: string): string {
   if (!/^[a-z_]+$/.test(alias)) throw new Error(`Bad alias ${alias}`);
   const net = 'i.wage + i.operating + i.property + i.transfer';
-  const group = (prefix: string, cond: string, counts: boolean) => [
-    ...(counts ? [`sum(CASE WHEN ${cond} THEN 1 ELSE 0 END) AS ${prefix}_households`, `sum(CASE WHEN ${cond} THEN ${alias}.persons ELSE 0 END) AS ${prefix}_persons`] : []),
-    `sum(CASE WHEN ${cond} THEN ${net} ELSE 0 END) AS ${prefix}_net`,
-    ...['wage', 'operating', 'property', 'transfer'].map((c) => `sum(CASE WHEN ${cond} THEN i.${c} ELSE 0 END) AS ${prefix}_${c}`),
-    `sum(CASE WHEN ${cond} AND ${alias}.relocated THEN 1 ELSE 0 END) AS ${prefix}_relocated_households`,
-  ];
-  return [...group('monitored', `${alias}.category <> 'tuopin'`, false), ...group('unstable', `${alias}.category = 'unstable'`, true)].join(',\n  ');
+  const m = `${alias}.category <> 'tuopin'`;
+  return [
+    `sum(CASE WHEN ${m} THEN ${net} ELSE 0 END) AS monitored_net`,
+    ...['wage', 'operating', 'property', 'transfer'].map((c) => `sum(CASE WHEN ${m} THEN i.${c} ELSE 0 END) AS monitored_${c}`),
+    `sum(CASE WHEN ${m} AND ${alias}.relocated THEN 1 ELSE 0 END) AS monitored_relocated_households`,
+  ].join(',\n  ');
 }
 
 /** Runs `regionPeriodSumsSql` and returns typed rows. */

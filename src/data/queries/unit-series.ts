@@ -90,16 +90,6 @@ export class UnitSeries {
         row.monitored_transfer += c.transfer;
         if (c.relocated === true) row.monitored_relocated_households += Number(c.households);
       }
-      if (c.category === 'unstable') {
-        row.unstable_households += Number(c.households);
-        row.unstable_persons += Number(c.persons);
-        row.unstable_net += c.net;
-        row.unstable_wage += c.wage;
-        row.unstable_operating += c.operating;
-        row.unstable_property += c.property;
-        row.unstable_transfer += c.transfer;
-        if (c.relocated === true) row.unstable_relocated_households += Number(c.households);
-      }
     }
     return out.filter((r) => r.households > 0);
   }
