@@ -15,9 +15,9 @@ export interface GroupSums {
   code: string;
   year: number;
   quarter: number;
-  /** 脱贫人口: category tuopin or unstable (脱贫不稳定户 were lifted out of poverty too). */
+  /** 脱贫人口 that are not monitoring objects: category tuopin (src/targets/types.ts `Population`). */
   tuopin: boolean;
-  /** One of the three kinds of monitoring objects. */
+  /** One of the three kinds of monitoring objects (unstable, marginal, sudden): disjoint from `tuopin`. */
   monitored: boolean;
   relocated: boolean;
   with_labour: boolean;
@@ -38,7 +38,7 @@ function inCodes(column: string, level: Level, codes: string[]): string {
 /** Income sums of `codes` (all at `level`) by period and household group. */
 export async function queryGroupSums(db: Connector, level: Level, codes: string[]): Promise<GroupSums[]> {
   return db.query<GroupSums>(`SELECT ${householdCode('h', level)} AS code, i.year AS year, i.quarter AS quarter,
-      h.category IN ('tuopin', 'unstable') AS tuopin, h.category <> 'tuopin' AS monitored,
+      h.category = 'tuopin' AS tuopin, h.category <> 'tuopin' AS monitored,
       h.relocated AS relocated, h.labour > 0 AS with_labour,
       count(*) AS households, sum(h.persons) AS persons,
       sum(i.wage + i.operating + i.property + i.transfer) AS net
@@ -101,7 +101,7 @@ function householdPopulationSql(p: Population, line: number | undefined, factor:
     case 'all':
       return 'TRUE';
     case 'tuopin':
-      return "h.category IN ('tuopin', 'unstable')";
+      return "h.category = 'tuopin'";
     case 'monitored':
       return "h.category <> 'tuopin'";
     case 'relocated':
