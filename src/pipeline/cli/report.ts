@@ -8,7 +8,7 @@ import { createNodeConnector } from '../../data/engine/node';
 import { evaluatePlan } from '../../data/plan-evaluation';
 import type { Level, Manifest } from '../../domain/dataset';
 import { checkPlan } from '../../targets/plan';
-import type { Plan, TargetEvaluation } from '../../targets/types';
+import type { Basis, Plan, Population, TargetEvaluation } from '../../targets/types';
 
 const USAGE = `Usage: npm run report -- --data <dataset folder> --plan <plan id | plan.json> [--year <Y>] [--format table|csv|json]
                          [--region <12-digit code>[,<code>…]] [--level <1-5>]
@@ -18,11 +18,16 @@ Without --year, each target is evaluated in the latest of its years the data can
 as-of year is projected from its year-to-date quarters). Without --region or --level, the plan's
 region and every unit a target names are evaluated.`;
 
-/** The report row of CONTRACT.md, plus the target's label, unit and the reason for no_data. */
+/**
+ * The report row of CONTRACT.md, plus the target's unit, population (who the actual counts), basis
+ * (what the comparison rests on: `data`, `published`, `estimate`, `projected_reference`,
+ * `missing_reference`, `missing_data`, `not_evaluable`; src/targets/types.ts `Basis`), the
+ * reference series compared with, label and the reason for no_data.
+ */
 export type ReportRow = Pick<
   TargetEvaluation,
   'planId' | 'targetId' | 'regionCode' | 'regionName' | 'year' | 'actual' | 'target' | 'gap' | 'status' | 'projected' | 'unit'
-> & { label: string; note: string | null };
+> & { population: Population; basis: Basis; referenceSeries: string | null; label: string; note: string | null };
 
 export function loadPlanFile(idOrPath: string, plansDir = join('data', 'plans')): Plan {
   const path = idOrPath.endsWith('.json') ? idOrPath : join(plansDir, `${idOrPath}.json`);
@@ -32,6 +37,7 @@ export function loadPlanFile(idOrPath: string, plansDir = join('data', 'plans'))
 
 export function toReportRows(plan: Plan, rows: TargetEvaluation[]): ReportRow[] {
   const labels = new Map(plan.targets.map((t) => [t.id, t.label.zh]));
+  const populations = new Map(plan.targets.map((t) => [t.id, t.population]));
   return rows.map((r) => ({
     planId: r.planId,
     targetId: r.targetId,
@@ -44,6 +50,9 @@ export function toReportRows(plan: Plan, rows: TargetEvaluation[]): ReportRow[] 
     status: r.status,
     projected: r.projected,
     unit: r.unit,
+    population: r.population ?? populations.get(r.targetId)!,
+    basis: r.basis ?? 'data',
+    referenceSeries: r.detail?.referenceSeries ?? null,
     label: labels.get(r.targetId) ?? r.targetId,
     note: r.detail?.reason?.en ?? (r.detail?.scale ? `demo at scale ${r.detail.scale}: plan value ${r.detail.planValue} scaled` : null),
   }));
@@ -85,7 +94,10 @@ function existingFile(dir: string, name: string): string {
   return file;
 }
 
-const CSV_COLUMNS: (keyof ReportRow)[] = ['planId', 'targetId', 'regionCode', 'regionName', 'year', 'actual', 'target', 'gap', 'status', 'projected', 'unit', 'label', 'note'];
+const CSV_COLUMNS: (keyof ReportRow)[] = [
+  'planId', 'targetId', 'regionCode', 'regionName', 'year', 'actual', 'target', 'gap', 'status', 'projected', 'unit',
+  'population', 'basis', 'referenceSeries', 'label', 'note',
+];
 
 /** The report as CSV lines for a terminal or a pipe (the fields quoted as the app's CSV exports quote them). */
 export function toCsv(rows: ReportRow[]): string {
@@ -99,12 +111,21 @@ function fmt(v: number | null, unit: ReportRow['unit']): string {
   return Math.round(v).toLocaleString('en');
 }
 
+/** Gaps of rates and shares in percentage points, to the precision `fmt` shows the values with. */
+function fmtGap(v: number | null, unit: ReportRow['unit']): string {
+  if (v === null) return '—';
+  if (unit === 'rate' || unit === 'share') return `${v >= 0 ? '+' : ''}${(v * 100).toFixed(2)} pts`;
+  return fmt(v, unit);
+}
+
 function toTable(rows: ReportRow[]): string {
   const lines = rows.map((r) =>
     [r.status.padEnd(8), String(r.year) + (r.projected ? '*' : ' '), r.regionName.padEnd(8), r.targetId.padEnd(34),
-      fmt(r.actual, r.unit).padStart(12), fmt(r.target, r.unit).padStart(12), fmt(r.gap, r.unit).padStart(12), r.note ?? ''].join('  '));
+      fmt(r.actual, r.unit).padStart(12), fmt(r.target, r.unit).padStart(12), fmtGap(r.gap, r.unit).padStart(12),
+      r.population.padEnd(16), r.basis.padEnd(19), r.note ?? ''].join('  '));
   const foot = rows.some((r) => r.projected) ? ['* projected from year-to-date quarters'] : [];
-  return [`status    year   region    target${' '.repeat(30)}actual        target           gap`, ...lines, ...foot].join('\n') + '\n';
+  const head = `status    year   region    target${' '.repeat(30)}actual        target           gap  population        basis`;
+  return [head, ...lines, ...foot].join('\n') + '\n';
 }
 
 async function main(): Promise<void> {
