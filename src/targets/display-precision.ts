@@ -9,9 +9,11 @@ import type { ValueUnit } from './types';
  * Decimals count in the unit shown: percentage points for rates and shares (0.171 is "17.1%", one
  * decimal), yuan and persons for amounts and counts, the ratio itself for ratios. The search starts
  * at the unit's usual precision (one decimal of a percent, whole yuan, three places of a ratio) and
- * adds decimals up to `MAX_EXTRA`; if none agrees (a float edge), the finest is used.
+ * adds decimals up to `MAX_EXTRA`; if none agrees (rounding each of three numbers can always leave
+ * the last digit one off), the finest is used and the gap printed is the shown actual minus the shown
+ * target, which differs from the computed gap by less than one unit of that last decimal.
  */
-export const MAX_EXTRA = 3;
+export const MAX_EXTRA = 2;
 
 /** Usual decimals of a unit, in the unit shown. */
 export function baseDecimals(unit: ValueUnit): number {
@@ -31,15 +33,47 @@ export function shownScale(unit: ValueUnit): number {
   return unit === 'rate' || unit === 'share' ? 100 : 1;
 }
 
+/** Rounds as the display does (the double's exact decimal value, ties away from zero, like Intl and toFixed). */
 function roundTo(x: number, decimals: number): number {
-  const f = 10 ** decimals;
-  return Math.round(x * f) / f;
+  return Number(x.toFixed(decimals));
+}
+
+/** How a row is shown: decimals in the unit shown, and the gap value to print with them. */
+export interface RowDisplay {
+  decimals: number;
+  /** The gap to format: the computed gap, or — when no precision up to `MAX_EXTRA` makes its rounding
+   * agree — the difference of the shown actual and target (within one unit of the last decimal of it). */
+  gap: number | null;
 }
 
 /**
- * Decimals (in the unit shown) for one row. `comparator` 'lte' means gap = target − actual.
- * Rows without an actual, target or gap use the unit's usual precision.
+ * Decimals (in the unit shown) for one row, and the gap to print. `comparator` 'lte' means
+ * gap = target − actual. Rows without an actual, target or gap use the unit's usual precision.
  */
+export function rowDisplay(
+  actual: number | null,
+  target: number | null,
+  gap: number | null,
+  unit: ValueUnit,
+  comparator: 'gte' | 'gt' | 'lte' = 'gte',
+): RowDisplay {
+  const base = baseDecimals(unit);
+  if (actual === null || target === null || gap === null || ![actual, target, gap].every(Number.isFinite)) return { decimals: base, gap };
+  const k = shownScale(unit);
+  const shownDifference = (d: number) => {
+    const a = roundTo(actual * k, d);
+    const t = roundTo(target * k, d);
+    return roundTo(comparator === 'lte' ? t - a : a - t, d);
+  };
+  for (let d = base; d <= base + MAX_EXTRA; d++) {
+    const g = roundTo(gap * k, d);
+    if (shownDifference(d) === g && (g !== 0 || gap === 0)) return { decimals: d, gap };
+  }
+  const d = base + MAX_EXTRA;
+  return { decimals: d, gap: shownDifference(d) / k };
+}
+
+/** The decimals of `rowDisplay`. */
 export function rowDecimals(
   actual: number | null,
   target: number | null,
@@ -47,15 +81,5 @@ export function rowDecimals(
   unit: ValueUnit,
   comparator: 'gte' | 'gt' | 'lte' = 'gte',
 ): number {
-  const base = baseDecimals(unit);
-  if (actual === null || target === null || gap === null || ![actual, target, gap].every(Number.isFinite)) return base;
-  const k = shownScale(unit);
-  for (let d = base; d <= base + MAX_EXTRA; d++) {
-    const a = roundTo(actual * k, d);
-    const t = roundTo(target * k, d);
-    const g = roundTo(gap * k, d);
-    const shownGap = roundTo(comparator === 'lte' ? t - a : a - t, d);
-    if (shownGap === g && (g !== 0 || gap === 0)) return d;
-  }
-  return base + MAX_EXTRA;
+  return rowDisplay(actual, target, gap, unit, comparator).decimals;
 }

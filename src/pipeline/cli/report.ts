@@ -7,6 +7,7 @@ import { csvField } from '../../domain/csv';
 import { createNodeConnector } from '../../data/engine/node';
 import { evaluatePlan } from '../../data/plan-evaluation';
 import type { Level, Manifest } from '../../domain/dataset';
+import { rowDisplay } from '../../targets/display-precision';
 import { checkPlan } from '../../targets/plan';
 import type { Basis, Plan, Population, TargetEvaluation } from '../../targets/types';
 
@@ -104,25 +105,34 @@ export function toCsv(rows: ReportRow[]): string {
   return [CSV_COLUMNS.join(','), ...rows.map((r) => CSV_COLUMNS.map((c) => csvField(r[c])).join(','))].join('\n') + '\n';
 }
 
-function fmt(v: number | null, unit: ReportRow['unit']): string {
+/** A value with `d` decimals in the unit shown (rates and shares in percent). */
+function fmt(v: number | null, unit: ReportRow['unit'], d: number): string {
   if (v === null) return '—';
-  if (unit === 'rate' || unit === 'share') return `${(v * 100).toFixed(2)}%`;
-  if (unit === 'ratio') return v.toFixed(3);
-  return Math.round(v).toLocaleString('en');
+  const options = { minimumFractionDigits: d, maximumFractionDigits: d };
+  if (unit === 'rate' || unit === 'share') return `${(v * 100).toLocaleString('en', options)}%`;
+  return v.toLocaleString('en', options);
 }
 
-/** Gaps of rates and shares in percentage points, to the precision `fmt` shows the values with. */
-function fmtGap(v: number | null, unit: ReportRow['unit']): string {
+/** A gap, signed; rates and shares in percentage points. */
+function fmtGap(v: number | null, unit: ReportRow['unit'], d: number): string {
   if (v === null) return '—';
-  if (unit === 'rate' || unit === 'share') return `${v >= 0 ? '+' : ''}${(v * 100).toFixed(2)} pts`;
-  return fmt(v, unit);
+  const shown = fmt(Math.abs(v), unit, d).replace('%', '');
+  const sign = Number(shown.replace(/,/g, '')) === 0 ? '' : v > 0 ? '+' : '-';
+  return `${sign}${shown}${unit === 'rate' || unit === 'share' ? ' pts' : ''}`;
 }
 
-function toTable(rows: ReportRow[]): string {
-  const lines = rows.map((r) =>
-    [r.status.padEnd(8), String(r.year) + (r.projected ? '*' : ' '), r.regionName.padEnd(8), r.targetId.padEnd(34),
-      fmt(r.actual, r.unit).padStart(12), fmt(r.target, r.unit).padStart(12), fmtGap(r.gap, r.unit).padStart(12),
-      r.population.padEnd(16), r.basis.padEnd(19), r.note ?? ''].join('  '));
+/**
+ * The report as a table for a terminal: actual, target and gap of a row with one precision
+ * (`rowDisplay`, as the scorecard), so the printed gap is the printed actual minus target.
+ */
+export function toTable(rows: ReportRow[], plan?: Plan): string {
+  const comparators = new Map(plan?.targets.map((t) => [t.id, t.comparator]) ?? []);
+  const lines = rows.map((r) => {
+    const { decimals: d, gap } = rowDisplay(r.actual, r.target, r.gap, r.unit, comparators.get(r.targetId));
+    return [r.status.padEnd(8), String(r.year) + (r.projected ? '*' : ' '), r.regionName.padEnd(8), r.targetId.padEnd(34),
+      fmt(r.actual, r.unit, d).padStart(12), fmt(r.target, r.unit, d).padStart(12), fmtGap(gap, r.unit, d).padStart(12),
+      r.population.padEnd(16), r.basis.padEnd(19), r.note ?? ''].join('  ');
+  });
   const foot = rows.some((r) => r.projected) ? ['* projected from year-to-date quarters'] : [];
   const head = `status    year   region    target${' '.repeat(30)}actual        target           gap  population        basis`;
   return [head, ...lines, ...foot].join('\n') + '\n';
@@ -157,7 +167,7 @@ async function main(): Promise<void> {
   if (rows.length === 0) console.error(`No target of ${plan.id} applies${year ? ` in ${year}` : ''} to the units asked for.`);
   if (values.format === 'json') process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
   else if (values.format === 'csv') process.stdout.write(toCsv(rows));
-  else process.stdout.write(toTable(rows));
+  else process.stdout.write(toTable(rows, plan));
 }
 
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('report.ts')) {

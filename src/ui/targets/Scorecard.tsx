@@ -4,7 +4,7 @@ import { evaluatePlan } from '../../data/plan-evaluation';
 import type { Manifest } from '../../domain/dataset';
 import type { Lang } from '../../i18n';
 import { formatGap, formatTargetValue, TARGET_MESSAGES } from '../../i18n/targets';
-import { rowDecimals } from '../../targets/display-precision';
+import { rowDisplay } from '../../targets/display-precision';
 import type { Basis, Plan, TargetEvaluation } from '../../targets/types';
 
 export interface ScorecardProps {
@@ -30,8 +30,8 @@ type State = { kind: 'idle' | 'loading' } | { kind: 'ready'; rows: TargetEvaluat
  * status colour, projected values marked, the seed's words and section on hover. The same
  * `evaluatePlan` as `npm run report`. Each row names the population it counts and, when the status
  * leans on an estimate or a missing value, says so (`basis`, with a note under the table). Actual,
- * target and gap share one precision per row (`rowDecimals`), so the shown gap is the shown actual
- * minus the shown target.
+ * target and gap share one precision per row (`rowDisplay`), so the shown gap is the shown actual
+ * minus the shown target; `data-value` keeps the unrounded numbers.
  */
 export function Scorecard({ lang, db, plan, manifest, unitCode, year, precomputed }: ScorecardProps) {
   const m = TARGET_MESSAGES[lang];
@@ -112,7 +112,7 @@ export function Scorecard({ lang, db, plan, manifest, unitCode, year, precompute
                     ? m.belowCount(formatTargetValue(r.detail.count, 'count', lang), formatTargetValue(r.detail.share, 'share', lang)) : '',
                 ].filter(Boolean).join('\n');
                 const population = r.population ?? t?.population;
-                const d = rowDecimals(r.actual, r.target, r.gap, r.unit, t?.comparator);
+                const { decimals: d, gap: shownGap } = rowDisplay(r.actual, r.target, r.gap, r.unit, t?.comparator);
                 return (
                   <tr key={r.targetId} data-target={r.targetId} data-status={r.status} data-population={population}
                     data-basis={r.basis} title={hover} tabIndex={0}>
@@ -129,7 +129,7 @@ export function Scorecard({ lang, db, plan, manifest, unitCode, year, precompute
                       {r.projected && <span className="projected-mark">{m.projectedMark}</span>}
                     </td>
                     <td className="num" data-value={r.target ?? ''}>{formatTargetValue(r.target, r.unit, lang, d)}</td>
-                    <td className="num" data-value={r.gap ?? ''}>{formatGap(r.gap, r.unit, lang, d)}</td>
+                    <td className="num" data-value={r.gap ?? ''}>{formatGap(shownGap, r.unit, lang, d)}</td>
                     <td>
                       <span className={`status-chip status-${r.status}`}>{m.statusName[r.status]}</span>
                       {flagged(r.basis) && (
