@@ -9,6 +9,10 @@ import { createNodeConnector } from '../../src/data/engine/node';
 import { evaluatePlan } from '../../src/data/plan-evaluation';
 import type { Manifest } from '../../src/domain/dataset';
 import type { Plan, Target, TargetEvaluation } from '../../src/targets/types';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadReference } from '../../src/pipeline/generate/dataset';
 import { createTargetsDataset, TARGETS_MANIFEST } from '../fixtures/targets-dataset';
 
 let db: Connector;
@@ -279,6 +283,20 @@ describe('reference values marked published or estimate (reference.parquet statu
       ('tuopin_county_rural_income_national', '000000000000', 2024, 9000, 'test', 'published')`);
   });
   afterAll(async () => marked?.close());
+
+  test('the generator reads data/reference/reference.csv with its status and refuses a row without one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ref-'));
+    try {
+      mkdirSync(join(dir, 'reference'));
+      const head = 'series,region_code,year,value,source,status\n';
+      writeFileSync(join(dir, 'reference', 'reference.csv'), `${head}rural_disposable_income,640000000000,2023,9500,test,estimate\n`);
+      expect(loadReference(dir)).toEqual([{ series: 'rural_disposable_income', region_code: '640000000000', year: 2023, value: 9500, source: 'test', status: 'estimate' }]);
+      writeFileSync(join(dir, 'reference', 'reference.csv'), `${head}rural_disposable_income,640000000000,2023,9500,test,\n`);
+      expect(() => loadReference(dir)).toThrow(/row 1: status must be published or estimate/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 
   async function on(t: Partial<Target>, year?: number): Promise<TargetEvaluation> {
     const rows = await evaluatePlan(marked, { plan: plan(t), manifest: TARGETS_MANIFEST, codes: [ROOT], year });

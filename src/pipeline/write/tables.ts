@@ -16,7 +16,7 @@ export interface ReferenceRow {
   year: number;
   value: number;
   source: string;
-  /** `published`: a figure taken from a cited source; `estimate`: illustrative or unverified (data/reference/README.md). */
+  /** `published`: a figure taken from a cited source; `estimate`: illustrative or unverified (README "Reference series"). */
   status: 'published' | 'estimate';
 }
 
