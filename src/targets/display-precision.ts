@@ -3,8 +3,9 @@ import type { ValueUnit } from './types';
 /**
  * How many decimals a scorecard row shows its actual, target and gap with, so the numbers a reader
  * sees agree: the shown actual minus the shown target equals the shown gap (for "at most" targets,
- * target minus actual), and a shortfall never shows as zero (a "missed" row shows how far off it
- * is; a surplus of 0.04 yuan may show as 0). The gap itself is always
+ * target minus actual), and a gap that is not zero does not show as zero — except a surplus in
+ * yuan or a count (0.04 yuan above 19,000 shows as 0, not as 19,000.04). A rate a hair above its
+ * reference (a `gt` target met by 0.03 points) shows the decimals that make it visible. The gap itself is always
  * computed from the unrounded values (src/targets/evaluate.ts); only the display precision adapts.
  *
  * Decimals count in the unit shown: percentage points for rates and shares (0.171 is "17.1%", one
@@ -66,9 +67,10 @@ export function rowDisplay(
     const t = roundTo(target * k, d);
     return roundTo(comparator === 'lte' ? t - a : a - t, d);
   };
+  const mayShowZero = gap === 0 || (gap > 0 && (unit === 'yuan' || unit === 'count' || unit === 'persons'));
   for (let d = base; d <= base + MAX_EXTRA; d++) {
     const g = roundTo(gap * k, d);
-    if (shownDifference(d) === g && (g !== 0 || gap >= 0)) return { decimals: d, gap };
+    if (shownDifference(d) === g && (g !== 0 || mayShowZero)) return { decimals: d, gap };
   }
   const d = base + MAX_EXTRA;
   return { decimals: d, gap: shownDifference(d) / k };

@@ -159,14 +159,16 @@ describe('display precision: a row\'s shown actual − shown target = shown gap'
     expect(rowDecimals(0.171, 0.165, 0.171 - 0.165, 'rate')).toBe(1);
   });
 
-  test('a shortfall never shows as zero: 18,999.6 against 19,000 yuan shows one decimal; a surplus of 0.04 may show as 0', () => {
+  test('a gap does not show as zero: 18,999.6 against 19,000 yuan shows one decimal; a surplus of 0.04 yuan may show as 0', () => {
     expect(rowDecimals(18999.6, 19000, -0.4, 'yuan')).toBe(1);
     expect(formatGap(-0.4, 'yuan', 'en', 1)).toBe('−0.4');
     expect(rowDecimals(18000, 19000, -1000, 'yuan')).toBe(0);
     expect(rowDecimals(19000.04, 19000, 0.04, 'yuan')).toBe(0);
     expect(formatGap(0.04, 'yuan', 'zh', 0)).toBe('0');
-    // 16.46% against 16.5%: one decimal would show 16.5 − 16.5 = 0.0 next to "missed".
+    // 16.46% against 16.5%: one decimal would show 16.5 − 16.5 = 0.0 next to "missed"; 16.53% above 16.5%
+    // would show 0.0 next to "met" for a "greater than" target.
     expect(rowDecimals(0.1646, 0.165, 0.1646 - 0.165, 'rate')).toBe(2);
+    expect(rowDecimals(0.1653, 0.165, 0.1653 - 0.165, 'rate', 'gt')).toBe(2);
   });
 
   test('"at most" targets: gap = target − actual (12 households against 0)', () => {
