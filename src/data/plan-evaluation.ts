@@ -1,7 +1,7 @@
 import type { Level, Manifest } from '../domain/dataset';
 import { evaluableYears, evaluateTarget, periodOf, referenceRegion, referenceValue, targetApplies, type EvaluationContext } from '../targets/evaluate';
 import { projectionFactor, type IncomeSums, type SumsAt } from '../targets/projection';
-import type { Plan, Population, Target, TargetEvaluation, UnitRef } from '../targets/types';
+import type { Plan, Population, ReferenceStatus, Target, TargetEvaluation, UnitRef } from '../targets/types';
 import type { Connector } from './engine/connector';
 import { queryReference } from './queries/reference';
 import { codeLiteral, intLiteral } from './queries/sql';
@@ -119,8 +119,13 @@ export async function evaluatePlan(db: Connector, req: PlanEvaluationRequest): P
   };
   const rootAll = sums(root.code, 'all');
 
+  // Each series answers for itself only (the 脱贫县 series never stands in for the 脱贫人口 one), with its status.
   const reference = new Map<string, number>();
-  for (const r of await queryReference(db)) reference.set(`${r.series}|${r.region_code}|${r.year}`, r.value);
+  const referenceStatus = new Map<string, ReferenceStatus>();
+  for (const r of await queryReference(db)) {
+    reference.set(`${r.series}|${r.region_code}|${r.year}`, r.value);
+    referenceStatus.set(`${r.series}|${r.region_code}|${r.year}`, r.status ?? 'published');
+  }
   const collectiveYears = new Set(await queryCollectiveYears(db));
 
   // Counts for the non-income metrics, one query per (target, year, level) over all units at that level.
@@ -130,6 +135,9 @@ export async function evaluatePlan(db: Connector, req: PlanEvaluationRequest): P
     const period = periodOf(year, asOf);
     if (!period) return undefined;
     if (VILLAGE_METRICS.has(t.metric) && !collectiveYears.has(year)) return undefined;
+    // A floor whose line series has no value for the year: the engine reports the missing reference.
+    const line = typeof t.line === 'number' ? t.line : t.line ? lineValue(t, year, period.complete) : undefined;
+    if (t.line !== undefined && line === undefined) return undefined;
     const householdMetric = !VILLAGE_METRICS.has(t.metric) && !t.metric.startsWith('facility') && t.metric !== 'villages_with_facility_share';
     if (householdMetric && !rootAll(year, period.quarter)) return undefined;
     let factor = 1;
@@ -148,7 +156,7 @@ export async function evaluatePlan(db: Connector, req: PlanEvaluationRequest): P
         codes: sameLevel,
         year,
         quarter: period.quarter,
-        line: typeof t.line === 'number' ? t.line : t.line ? lineValue(t, year, period.complete) : undefined,
+        line,
         factor,
         exclude: t.exclude,
         destination: t.destination,
@@ -159,6 +167,7 @@ export async function evaluatePlan(db: Connector, req: PlanEvaluationRequest): P
     return (await countCache.get(key)!).get(unit.code);
   };
   const refValue = (series: string, region: string, year: number) => reference.get(`${series}|${region}|${year}`);
+  const refStatus = (series: string, region: string, year: number) => referenceStatus.get(`${series}|${region}|${year}`);
   /** A floor line given as a reference series (e.g. the monitoring line of the year). */
   const lineValue = (t: Target, year: number, complete: boolean): number | undefined =>
     typeof t.line === 'object' ? referenceValue(refValue, t.line.series, referenceRegion(t.line.region, plan.region, ''), year, complete)?.value : undefined;
@@ -176,13 +185,9 @@ export async function evaluatePlan(db: Connector, req: PlanEvaluationRequest): P
       let first: TargetEvaluation | undefined;
       let result: TargetEvaluation | undefined;
       for (const year of years) {
-        let target = t;
-        if (typeof t.line === 'object' && !t.noData && lineValue(t, year, periodOf(year, asOf)?.complete ?? true) === undefined) {
-          target = { ...t, noData: { zh: `参考序列 ${t.line.series} 缺少${year}年的数值`, en: `Reference series ${t.line.series} has no value for ${year}` } };
-        }
         const ctx = ctxFor(unit, year);
-        ctx.counts = await counts(target, unit, year);
-        const r = evaluateTarget(target, ctx);
+        ctx.counts = await counts(t, unit, year);
+        const r = evaluateTarget(t, ctx);
         first ??= r;
         if (r.status !== 'no_data' || t.noData) {
           result = r;
@@ -206,6 +211,7 @@ export async function evaluatePlan(db: Connector, req: PlanEvaluationRequest): P
       scale,
       sums: (population, which) => sums(which === 'self' ? unit.code : which === 'root' ? plan.region : unit.parentCode, population),
       reference: refValue,
+      referenceStatus: refStatus,
     };
   }
 }

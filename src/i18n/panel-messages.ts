@@ -26,6 +26,10 @@ export interface PanelMessages {
   refProvinceRural: string;
   refNationalRural: string;
   refNationalTuopin: string;
+  /** National 脱贫县 rural residents' disposable income: a different series from refNationalTuopin. */
+  refNationalTuopinCounty: string;
+  /** Added to a reference line's label when some of its values are estimates (illustrative / unverified). */
+  refEstimateMark: string;
 
   histogramTitle: string;
   histogramCaption: (place: string, period: string) => string;

@@ -24,6 +24,8 @@ export const panelsEn: PanelMessages = {
   refProvinceRural: 'Provincial rural disposable income',
   refNationalRural: 'National rural disposable income',
   refNationalTuopin: 'National average, people lifted out of poverty',
+  refNationalTuopinCounty: 'National, rural residents of counties lifted out of poverty',
+  refEstimateMark: ' (includes estimates)',
 
   histogramTitle: 'Distribution of per-capita net income',
   histogramCaption: (place, period) => `${place}: households by per-capita net income, ${period}`,

@@ -24,6 +24,8 @@ export const panelsZh: PanelMessages = {
   refProvinceRural: '全区农村居民人均可支配收入',
   refNationalRural: '全国农村居民人均可支配收入',
   refNationalTuopin: '全国脱贫人口人均纯收入',
+  refNationalTuopinCounty: '全国脱贫县农村居民人均可支配收入',
+  refEstimateMark: '（含估计值）',
 
   histogramTitle: '人均纯收入分布',
   histogramCaption: (place, period) => `${place}住户按人均纯收入分组，${period}`,

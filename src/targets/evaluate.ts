@@ -1,7 +1,7 @@
 import type { LocalizedText } from '../domain/dataset';
 import { valueForYear } from './plan';
 import { perCapitaOf, projectionFactor, type SumsAt } from './projection';
-import type { EvaluationDetail, Population, Status, Target, TargetEvaluation, UnitRef, ValueUnit } from './types';
+import type { Basis, EvaluationDetail, Population, ReferenceStatus, Status, Target, TargetEvaluation, UnitRef, ValueUnit } from './types';
 
 /**
  * The pure evaluation engine: turns metric values (fetched by named queries elsewhere) into
@@ -19,7 +19,13 @@ import type { EvaluationDetail, Population, Status, Target, TargetEvaluation, Un
  *   published, a unit without households) or the plan marks the target as needing data the
  *   dataset does not hold.
  * Gap = actual − target for "at least" targets and target − actual for "at most" ones, so a
- * negative gap is always a shortfall.
+ * negative gap is always a shortfall. It is computed from the unrounded actual and target; the
+ * display rounds all three alike (src/i18n/targets.ts).
+ *
+ * Every row also says what it rests on (`basis`, see `Basis` in types.ts): the dataset alone, a
+ * published reference value, an estimate, an extrapolated reference, or — for no_data — which
+ * value is missing. A reference series never stands in for another: a year a series has no value
+ * for is `missing_reference`, whatever other series hold.
  */
 
 export const AT_RISK_RATE_POINTS = 0.01;
@@ -68,6 +74,8 @@ export interface EvaluationContext {
   sums: (population: Population, which: 'self' | 'root' | 'parent') => SumsAt;
   /** A reference series value; undefined when the dataset does not hold it. */
   reference: (series: string, regionCode: string, year: number) => number | undefined;
+  /** The status of a reference value (default: every value `published`). */
+  referenceStatus?: (series: string, regionCode: string, year: number) => ReferenceStatus | undefined;
   /** Numerator and denominator of a household, village or facility metric at the judged period. */
   counts?: { numerator: number; denominator: number };
 }
@@ -83,20 +91,43 @@ export function evaluateTarget(t: Target, ctx: EvaluationContext): TargetEvaluat
     regionName: ctx.unit.name,
     year: ctx.year,
     unit: unitOf(t),
+    population: t.population,
   };
-  const none = (reason: LocalizedText, projected = false): TargetEvaluation => ({
-    ...base, actual: null, target: null, gap: null, status: 'no_data', projected, detail: { reason },
+  const none = (reason: LocalizedText, basis: Basis, projected = false, series?: string): TargetEvaluation => ({
+    ...base, actual: null, target: null, gap: null, status: 'no_data', projected, basis,
+    detail: series ? { reason, referenceSeries: series } : { reason },
   });
-  if (t.noData) return none(t.noData);
+  if (t.noData) return none(t.noData, 'not_evaluable');
   const period = periodOf(ctx.year, ctx.asOf);
-  if (!period) return none(NOT_COLLECTED(ctx.year));
+  if (!period) return none(NOT_COLLECTED(ctx.year), 'missing_data');
 
+  // A floor whose line is a reference series (the monitoring line of the year) leans on that value.
+  let line: SeriesValue | undefined;
+  if (typeof t.line === 'object') {
+    const s = seriesIn(ctx, t.line.series, referenceRegion(t.line.region, ctx.rootCode, ctx.unit.code), period.year, period.complete);
+    if ('reason' in s) return none(s.reason, 'missing_reference', false, t.line.series);
+    line = s;
+  }
   const r = t.metric === 'per_capita_income' ? incomeTarget(t, ctx, period) : countTarget(t, ctx, period);
-  if ('reason' in r) return none(r.reason, r.projected ?? false);
+  if ('reason' in r) return none(r.reason, r.basis ?? 'missing_data', r.projected ?? false, r.series);
+  if (line) {
+    r.detail.referenceSeries ??= (t.line as { series: string }).series;
+    r.refs.push(line);
+  }
   const comparator = t.comparator ?? 'gte';
+  // From the unrounded values: the display rounds actual, target and gap alike.
   const gap = comparator === 'lte' ? r.target - r.actual : r.actual - r.target;
   const status = judge(r.actual, r.target, comparator, t.tolerance ?? 0, period.complete, base.unit, r.detail.denominator);
-  return { ...base, actual: r.actual, target: r.target, gap, status, projected: r.projected, detail: r.detail };
+  if (r.refs.some((x) => x.projected)) r.detail.referenceProjected = true;
+  return { ...base, actual: r.actual, target: r.target, gap, status, projected: r.projected, basis: basisOf(r.refs), detail: r.detail };
+}
+
+/** The basis of an evaluated row from the reference values it used (none: the dataset alone). */
+function basisOf(refs: SeriesValue[]): Basis {
+  if (refs.length === 0) return 'data';
+  if (refs.some((x) => x.estimate)) return 'estimate';
+  if (refs.some((x) => x.projected)) return 'projected_reference';
+  return 'published';
 }
 
 interface Outcome {
@@ -104,8 +135,16 @@ interface Outcome {
   target: number;
   projected: boolean;
   detail: EvaluationDetail;
+  /** Reference values the target was computed from. */
+  refs: SeriesValue[];
 }
-type Missing = { reason: LocalizedText; projected?: boolean };
+type Missing = { reason: LocalizedText; projected?: boolean; basis?: Basis; series?: string };
+/** A reference value as used: extrapolated (`projected`) or resting on an `estimate`. */
+interface SeriesValue {
+  value: number;
+  projected: boolean;
+  estimate: boolean;
+}
 
 /** Met / on track / at risk / missed, as the rule at the top of this file says. */
 export function judge(
@@ -192,7 +231,9 @@ function regionOf(spec: string, ctx: EvaluationContext): string {
 
 /**
  * A reference series value; in the incomplete year, when not yet published, extrapolated from its
- * last growth (value(Y−1)² / value(Y−2)) and marked projected. Undefined when neither is possible.
+ * last growth (value(Y−1)² / value(Y−2)) and marked projected. Undefined when neither is possible:
+ * only the series asked for answers, never another one. `estimate` when a value it rests on has
+ * status `estimate` (`status` omitted: every value published).
  */
 export function referenceValue(
   reference: EvaluationContext['reference'],
@@ -200,19 +241,24 @@ export function referenceValue(
   region: string,
   year: number,
   complete: boolean,
-): { value: number; projected: boolean } | undefined {
+  status: EvaluationContext['referenceStatus'] = () => 'published',
+): SeriesValue | undefined {
+  const isEstimate = (y: number) => status(series, region, y) === 'estimate';
   const v = reference(series, region, year);
-  if (v !== undefined) return { value: v, projected: false };
+  if (v !== undefined) return { value: v, projected: false, estimate: isEstimate(year) };
   if (!complete) {
     const a = reference(series, region, year - 1);
     const b = reference(series, region, year - 2);
-    if (a !== undefined && b !== undefined && b > 0) return { value: (a * a) / b, projected: true };
+    if (a !== undefined && b !== undefined && b > 0) {
+      return { value: (a * a) / b, projected: true, estimate: isEstimate(year - 1) || isEstimate(year - 2) };
+    }
   }
   return undefined;
 }
 
-function seriesIn(ctx: EvaluationContext, series: string, region: string, year: number, complete: boolean): { value: number; projected: boolean } | Missing {
-  return referenceValue(ctx.reference, series, region, year, complete) ?? { reason: NO_REFERENCE(series, region, year) };
+function seriesIn(ctx: EvaluationContext, series: string, region: string, year: number, complete: boolean): SeriesValue | Missing {
+  return referenceValue(ctx.reference, series, region, year, complete, ctx.referenceStatus)
+    ?? { reason: NO_REFERENCE(series, region, year), basis: 'missing_reference', series };
 }
 
 function incomeTarget(t: Target, ctx: EvaluationContext, period: Period): Outcome | Missing {
@@ -222,6 +268,7 @@ function incomeTarget(t: Target, ctx: EvaluationContext, period: Period): Outcom
   if ('reason' in actual) return actual;
   const margin = t.margin ?? 0;
   const detail: EvaluationDetail = {};
+  const refs: SeriesValue[] = [];
   let target: number;
   let projected = actual.projected;
 
@@ -232,8 +279,8 @@ function incomeTarget(t: Target, ctx: EvaluationContext, period: Period): Outcom
     const s = seriesIn(ctx, ref.series, regionOf(ref.region, ctx), period.year, period.complete);
     if ('reason' in s) return s;
     detail.reference = s.value;
-    detail.referenceProjected = s.projected;
-    return { actual: actual.value / s.value, target: ratio, projected: projected || s.projected, detail };
+    detail.referenceSeries = ref.series;
+    return { actual: actual.value / s.value, target: ratio, projected: projected || s.projected, detail, refs: [s] };
   }
 
   const fixed = valueForYear(t.value, period.year);
@@ -241,15 +288,19 @@ function incomeTarget(t: Target, ctx: EvaluationContext, period: Period): Outcom
     const region = regionOf(t.reference.region, ctx);
     const s = seriesIn(ctx, t.reference.series, region, period.year, period.complete);
     if ('reason' in s) return s;
+    refs.push(s);
     if (measure === 'growth') {
       const prev = ctx.reference(t.reference.series, region, period.year - 1);
-      if (prev === undefined || !(prev > 0)) return { reason: NO_REFERENCE(t.reference.series, region, period.year - 1) };
+      if (prev === undefined || !(prev > 0)) {
+        return { reason: NO_REFERENCE(t.reference.series, region, period.year - 1), basis: 'missing_reference', series: t.reference.series };
+      }
+      refs.push({ value: prev, projected: false, estimate: ctx.referenceStatus?.(t.reference.series, region, period.year - 1) === 'estimate' });
       target = s.value / prev - 1 + margin;
     } else {
       target = s.value + margin;
     }
     detail.reference = target;
-    detail.referenceProjected = s.projected;
+    detail.referenceSeries = t.reference.series;
     projected ||= s.projected;
   } else if (t.reference && 'unit' in t.reference) {
     const other = ctx.sums(t.reference.population ?? t.population, t.reference.unit);
@@ -263,7 +314,7 @@ function incomeTarget(t: Target, ctx: EvaluationContext, period: Period): Outcom
   } else {
     return { reason: NO_THRESHOLD(period.year) };
   }
-  return { actual: actual.value, target, projected, detail };
+  return { actual: actual.value, target, projected, detail, refs };
 }
 
 function countTarget(t: Target, ctx: EvaluationContext, period: Period): Outcome | Missing {
@@ -276,14 +327,14 @@ function countTarget(t: Target, ctx: EvaluationContext, period: Period): Outcome
       if (c.denominator === 0) return { reason: NO_HOUSEHOLDS };
       detail.count = c.numerator;
       detail.share = c.numerator / c.denominator;
-      return { actual: c.numerator, target: valueForYear(t.value, period.year) ?? 0, projected: !period.complete, detail };
+      return { actual: c.numerator, target: valueForYear(t.value, period.year) ?? 0, projected: !period.complete, detail, refs: [] };
     }
     case 'share': {
       if (c.denominator === 0) return { reason: NO_HOUSEHOLDS };
       const v = valueForYear(t.value, period.year);
       if (v === undefined) return { reason: NO_THRESHOLD(period.year) };
       detail.count = c.numerator;
-      return { actual: c.numerator / c.denominator, target: v, projected: false, detail };
+      return { actual: c.numerator / c.denominator, target: v, projected: false, detail, refs: [] };
     }
     case 'count': {
       const v = valueForYear(t.value, period.year);
@@ -294,7 +345,7 @@ function countTarget(t: Target, ctx: EvaluationContext, period: Period): Outcome
         detail.scale = ctx.scale;
         detail.planValue = v;
       }
-      return { actual: c.numerator, target, projected: false, detail };
+      return { actual: c.numerator, target, projected: false, detail, refs: [] };
     }
     default:
       return { reason: UNSUPPORTED(t) };

@@ -25,9 +25,12 @@ export type TargetKind = (typeof TARGET_KINDS)[number];
 
 /**
  * Who a target counts (DOMAIN.md "Who is counted"):
- * - `tuopin`: 脱贫人口 — households lifted out of poverty, including 脱贫不稳定户 (category tuopin or unstable);
- * - `all`: 脱贫人口 + 监测对象 — every household in the data (seeds 000 and 003 count them together);
- * - `monitored`: the three kinds of monitoring objects;
+ * - `tuopin`: 脱贫人口 — households lifted out of poverty that are not monitoring objects (category `tuopin`);
+ *   a 脱贫不稳定户 (category `unstable`) is one of the three kinds of monitoring objects (seed 001 preamble)
+ *   and counts under `monitored`, so `tuopin` and `monitored` are disjoint and together make `all`;
+ * - `all`: 脱贫人口 + 监测对象 — every household in the data (seeds 000 and 001 call them together 脱贫人口;
+ *   seed 003 names them 脱贫人口和监测对象);
+ * - `monitored`: the three kinds of monitoring objects (categories unstable, marginal, sudden);
  * - `relocated`: 易地扶贫搬迁 households;
  * - `with_labour`: households with at least one member able to work;
  * - `relocated_with_labour`: relocated households with labour;
@@ -157,6 +160,23 @@ export interface Target {
 export const STATUSES = ['met', 'on_track', 'at_risk', 'missed', 'no_data'] as const;
 export type Status = (typeof STATUSES)[number];
 
+/**
+ * What an evaluation rests on, machine-readable (report field `basis`), so a reader knows when a
+ * status leans on an estimate or a missing value:
+ * - `data`: the dataset's own figures against the plan's fixed value or another unit's figure;
+ * - `published`: against reference values with status `published` (reference.parquet `status`);
+ * - `estimate`: against at least one reference value with status `estimate` (illustrative or unverified);
+ * - `projected_reference`: against a published series extrapolated to a year it has no value for yet;
+ * - `missing_reference`: no_data because a reference value the target compares with is absent;
+ * - `missing_data`: no_data because the dataset lacks the figures (period not collected, no such households);
+ * - `not_evaluable`: no_data because the plan marks the target as needing data the contract does not hold.
+ */
+/** A reference value's status (reference.parquet `status`): from a cited source, or illustrative / unverified. */
+export type ReferenceStatus = 'published' | 'estimate';
+
+export const BASES = ['data', 'published', 'estimate', 'projected_reference', 'missing_reference', 'missing_data', 'not_evaluable'] as const;
+export type Basis = (typeof BASES)[number];
+
 /** Unit a value is expressed in, for formatting. */
 export type ValueUnit = 'yuan' | 'rate' | 'ratio' | 'count' | 'share' | 'persons';
 
@@ -176,6 +196,11 @@ export interface TargetEvaluation {
   status: Status;
   projected: boolean;
   unit: ValueUnit;
+  /** The target's population (who the actual is computed over). Always set by `evaluateTarget`;
+   * optional only so rows of an older report file still type-check. */
+  population?: Population;
+  /** What the comparison rests on (see `Basis`). Always set by `evaluateTarget` (optional as above). */
+  basis?: Basis;
   /** Extra facts (households counted, share, reference used, scale note). */
   detail?: EvaluationDetail;
 }
@@ -183,6 +208,8 @@ export interface TargetEvaluation {
 export interface EvaluationDetail {
   /** Reference value used (already with margin), when any. */
   reference?: number;
+  /** The reference series compared with (or the floor's line series), when any. */
+  referenceSeries?: string;
   /** Whether the reference itself was extrapolated for an incomplete year. */
   referenceProjected?: boolean;
   /** Count and share for floor targets (households below the line). */

@@ -9,6 +9,10 @@ import { createNodeConnector } from '../../src/data/engine/node';
 import { evaluatePlan } from '../../src/data/plan-evaluation';
 import type { Manifest } from '../../src/domain/dataset';
 import type { Plan, Target, TargetEvaluation } from '../../src/targets/types';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadReference } from '../../src/pipeline/generate/dataset';
 import { createTargetsDataset, TARGETS_MANIFEST } from '../fixtures/targets-dataset';
 
 let db: Connector;
@@ -38,11 +42,18 @@ async function one(t: Partial<Target>, options: { codes?: string[]; year?: numbe
 }
 
 describe('level, growth, ratio and relative targets (population-weighted per-capita income)', () => {
-  test('level: 脱贫人口 (tuopin + unstable = H1–H3) in 2024 is 57,000 / 7 persons', async () => {
-    const r = await one({ kind: 'level', population: 'tuopin', value: 8000 });
-    expect(r.actual).toBeCloseTo(57000 / 7, 9);
-    expect(r).toMatchObject({ target: 8000, status: 'met', projected: false, unit: 'yuan' });
-    expect(r.gap).toBeCloseTo(57000 / 7 - 8000, 9);
+  test('level: 脱贫人口 (category tuopin = H1, H3; the unstable H2 is a monitoring object) in 2024 is 21,000 / 3 persons', async () => {
+    const r = await one({ kind: 'level', population: 'tuopin', value: 6500 });
+    expect(r.actual).toBeCloseTo(21000 / 3, 9);
+    expect(r).toMatchObject({ target: 6500, status: 'met', projected: false, unit: 'yuan', population: 'tuopin', basis: 'data' });
+    expect(r.gap).toBeCloseTo(21000 / 3 - 6500, 9);
+  });
+
+  test('monitoring objects (H2 unstable, H4 marginal) are 66,050 / 7 persons: disjoint from 脱贫人口, together all households', async () => {
+    const r = await one({ kind: 'level', population: 'monitored', value: 9000 });
+    expect(r.actual).toBeCloseTo(66050 / 7, 9);
+    expect(r).toMatchObject({ status: 'met', population: 'monitored' });
+    expect((await one({ kind: 'level', value: 9000 })).actual).toBeCloseTo((21000 + 66050) / 10, 9);
   });
 
   test('growth: all households 87,050 / 10 after 90,000 / 10 is −3.28%, missing 5%', async () => {
@@ -69,7 +80,8 @@ describe('level, growth, ratio and relative targets (population-weighted per-cap
   test('ratio: 8,705 / 10,000 = 0.8705 ≥ 0.85', async () => {
     const r = await one({ kind: 'ratio', reference: { series: 'rural_disposable_income', region: 'root' }, ratio: { '2024': 0.85 } });
     expect(r.actual).toBeCloseTo(0.8705, 12);
-    expect(r).toMatchObject({ target: 0.85, status: 'met', unit: 'ratio' });
+    // The fixture's reference table has no status column: its values count as published.
+    expect(r).toMatchObject({ target: 0.85, status: 'met', unit: 'ratio', basis: 'published', detail: { referenceSeries: 'rural_disposable_income' } });
   });
 
   test('ratio in the incomplete year uses the reference extrapolated by its last growth (10,000² / 9,500)', async () => {
@@ -78,6 +90,7 @@ describe('level, growth, ratio and relative targets (population-weighted per-cap
     expect(r.detail?.referenceProjected).toBe(true);
     expect(r.actual).toBeCloseTo(9350 / (10000 ** 2 / 9500), 12);
     expect(r.projected).toBe(true);
+    expect(r.basis).toBe('projected_reference');
   });
 
   test('relative growth of a county against the plan region: 西吉 −5% vs Ningxia −3.28%', async () => {
@@ -90,7 +103,8 @@ describe('level, growth, ratio and relative targets (population-weighted per-cap
 
   test('a complete year without its reference value is no_data', async () => {
     const r = await one({ kind: 'ratio', years: [2023], reference: { series: 'tuopin_income_national', region: 'national' }, ratio: 0.9 });
-    expect(r).toMatchObject({ status: 'no_data', actual: null, target: null, gap: null });
+    expect(r).toMatchObject({ status: 'no_data', actual: null, target: null, gap: null, basis: 'missing_reference' });
+    expect(r.detail?.referenceSeries).toBe('tuopin_income_national');
   });
 });
 
@@ -129,6 +143,12 @@ describe('floor targets and their exclusions', () => {
   test('a line from a reference series (the monitoring line of 2024, 7,000)', async () => {
     const r = await one({ kind: 'floor', metric: 'households_below', line: { series: 'monitoring_line', region: 'national' }, value: 0, comparator: 'lte' });
     expect(r.actual).toBe(1);
+    expect(r).toMatchObject({ basis: 'published', detail: { referenceSeries: 'monitoring_line' } });
+  });
+
+  test('a line series without the year\'s value is no_data, missing reference (2023 has no monitoring line)', async () => {
+    const r = await one({ kind: 'floor', metric: 'households_below', line: { series: 'monitoring_line', region: 'national' }, value: 0, comparator: 'lte', years: [2023] });
+    expect(r).toMatchObject({ status: 'no_data', basis: 'missing_reference', actual: null });
   });
 
   test('projected households below 9,000 in 2025: H1 8,750 and H3 6,000', async () => {
@@ -138,9 +158,9 @@ describe('floor targets and their exclusions', () => {
 });
 
 describe('count and share targets', () => {
-  test('persons in work among 脱贫人口 in 2024: H1 1 + H2 1 + H3 0', async () => {
-    const r = await one({ kind: 'count', metric: 'employed_persons', population: 'tuopin', value: 2 });
-    expect(r).toMatchObject({ actual: 2, target: 2, status: 'met', unit: 'persons' });
+  test('persons in work among 脱贫人口 in 2024: H1 1 + H3 0 (not the unstable H2)', async () => {
+    const r = await one({ kind: 'count', metric: 'employed_persons', population: 'tuopin', value: 1 });
+    expect(r).toMatchObject({ actual: 1, target: 1, status: 'met', unit: 'persons', basis: 'data' });
   });
 
   test('by destination: in the county, all households 2024 = H4 2', async () => {
@@ -150,9 +170,9 @@ describe('count and share targets', () => {
 
   test('a count target scales with a synthetic demo generated at --scale', async () => {
     const manifest = { ...TARGETS_MANIFEST, generator: { seed: 1, scale: 0.5, version: 't' } };
-    const r = await one({ kind: 'count', metric: 'employed_persons', population: 'tuopin', value: 4, scaleWithDemo: true }, { manifest });
-    expect(r).toMatchObject({ actual: 2, target: 2, status: 'met' });
-    expect(r.detail).toMatchObject({ scale: 0.5, planValue: 4 });
+    const r = await one({ kind: 'count', metric: 'employed_persons', population: 'tuopin', value: 2, scaleWithDemo: true }, { manifest });
+    expect(r).toMatchObject({ actual: 1, target: 1, status: 'met' });
+    expect(r.detail).toMatchObject({ scale: 0.5, planValue: 2 });
   });
 
   test('zero-employment households: none in 2024, H4 in 2025 (stock, not projected)', async () => {
@@ -235,7 +255,7 @@ describe('where targets apply', () => {
   test('by default: the plan region answers its targets, named units only the targets naming them', async () => {
     const rows = await evaluatePlan(db, { plan: plan(...targets), manifest: TARGETS_MANIFEST });
     expect(ids(rows)).toEqual(['640000:everywhere', '640000:root-only', '640000:no-data', '640422:xiji-only', '640422:key-counties']);
-    expect(rows.find((r) => r.targetId === 'no-data')).toMatchObject({ status: 'no_data', detail: { reason: { en: 'none' } } });
+    expect(rows.find((r) => r.targetId === 'no-data')).toMatchObject({ status: 'no_data', basis: 'not_evaluable', detail: { reason: { en: 'none' } } });
   });
 
   test('every county: targets without a restriction plus those naming the county', async () => {
@@ -245,5 +265,81 @@ describe('where targets apply', () => {
 
   test('a year the target does not cover leaves it out', async () => {
     expect(await evaluatePlan(db, { plan: plan({ years: [2024], value: 1 }), manifest: TARGETS_MANIFEST, year: 2023, codes: [ROOT] })).toEqual([]);
+  });
+});
+
+describe('reference values marked published or estimate (reference.parquet status)', () => {
+  let marked: Connector;
+  beforeAll(async () => {
+    marked = createNodeConnector();
+    await createTargetsDataset(marked);
+    // The same fixture with a status column: Ningxia's 2024 rural income and the monitoring line are
+    // estimates; the national 脱贫人口 average has 2023 only, the 脱贫县 series has 2023 and 2024.
+    await marked.query(`CREATE OR REPLACE TABLE reference AS SELECT *, CASE WHEN (series = 'rural_disposable_income' AND year = 2024)
+      OR series = 'monitoring_line' THEN 'estimate' ELSE 'published' END AS status FROM reference`);
+    await marked.query(`INSERT INTO reference VALUES
+      ('tuopin_income_national', '000000000000', 2023, 8000, 'test', 'published'),
+      ('tuopin_county_rural_income_national', '000000000000', 2023, 8500, 'test', 'published'),
+      ('tuopin_county_rural_income_national', '000000000000', 2024, 9000, 'test', 'published')`);
+  });
+  afterAll(async () => marked?.close());
+
+  test('the generator reads data/reference/reference.csv with its status and refuses a row without one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ref-'));
+    try {
+      mkdirSync(join(dir, 'reference'));
+      const head = 'series,region_code,year,value,source,status\n';
+      writeFileSync(join(dir, 'reference', 'reference.csv'), `${head}rural_disposable_income,640000000000,2023,9500,test,estimate\n`);
+      expect(loadReference(dir)).toEqual([{ series: 'rural_disposable_income', region_code: '640000000000', year: 2023, value: 9500, source: 'test', status: 'estimate' }]);
+      writeFileSync(join(dir, 'reference', 'reference.csv'), `${head}rural_disposable_income,640000000000,2023,9500,test,\n`);
+      expect(() => loadReference(dir)).toThrow(/row 1: status must be published or estimate/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  async function on(t: Partial<Target>, year?: number): Promise<TargetEvaluation> {
+    const rows = await evaluatePlan(marked, { plan: plan(t), manifest: TARGETS_MANIFEST, codes: [ROOT], year });
+    expect(rows).toHaveLength(1);
+    return rows[0];
+  }
+
+  test('a ratio against an estimate says so: 8,705 / 10,000 rests on the 2024 estimate', async () => {
+    const r = await on({ kind: 'ratio', reference: { series: 'rural_disposable_income', region: 'root' }, ratio: 0.85 });
+    expect(r).toMatchObject({ status: 'met', basis: 'estimate' });
+    expect(r.actual).toBeCloseTo(0.8705, 12);
+  });
+
+  test('growth against a series whose previous year is published and current year an estimate is an estimate', async () => {
+    const r = await on({ kind: 'growth', reference: { series: 'rural_disposable_income', region: 'root' }, comparator: 'gt' });
+    expect(r.target).toBeCloseTo(10000 / 9500 - 1, 12);
+    expect(r.basis).toBe('estimate');
+  });
+
+  test('a published reference value is published: 2023 rural income 9,500', async () => {
+    const r = await on({ kind: 'ratio', years: [2023], reference: { series: 'rural_disposable_income', region: 'root' }, ratio: 0.85 });
+    expect(r.basis).toBe('published');
+    expect(r.actual).toBeCloseTo(9000 / 9500, 12);
+  });
+
+  test('an extrapolated reference resting on an estimate is an estimate (2025 from 2023 and the 2024 estimate)', async () => {
+    const r = await on({ kind: 'ratio', years: [2025], reference: { series: 'rural_disposable_income', region: 'root' }, ratio: 0.9 });
+    expect(r).toMatchObject({ basis: 'estimate', projected: true, detail: { referenceProjected: true } });
+  });
+
+  test('a floor whose line is an estimate (the illustrative monitoring line) says so', async () => {
+    const r = await on({ kind: 'floor', metric: 'households_below', line: { series: 'monitoring_line', region: 'national' }, value: 0, comparator: 'lte' });
+    expect(r).toMatchObject({ actual: 1, basis: 'estimate' });
+  });
+
+  test('no series stands in for another: the national 脱贫人口 average has no 2024 value, the 脱贫县 series does', async () => {
+    const level: Partial<Target> = { kind: 'relative', measure: 'level', years: [2023, 2024], reference: { series: 'tuopin_income_national', region: 'national' }, comparator: 'gt' };
+    const r = await on(level, 2024);
+    expect(r).toMatchObject({ status: 'no_data', basis: 'missing_reference', actual: null, target: null, detail: { referenceSeries: 'tuopin_income_national' } });
+    // 2023 has its value: 9,000 against 8,000.
+    expect(await on(level, 2023)).toMatchObject({ status: 'met', target: 8000, actual: 9000, basis: 'published' });
+    // The 脱贫县 series answers for itself only.
+    expect(await on({ ...level, reference: { series: 'tuopin_county_rural_income_national', region: 'national' } }, 2024))
+      .toMatchObject({ status: 'missed', target: 9000, basis: 'published' });
   });
 });

@@ -6,10 +6,20 @@
 import { execFileSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { loadPlanFile, runReport, type ReportRow } from '../../src/pipeline/cli/report';
-import { STATUSES } from '../../src/targets/types';
+import { loadPlanFile, runReport, toCsv, toTable, type ReportRow } from '../../src/pipeline/cli/report';
+import { BASES, STATUSES } from '../../src/targets/types';
 
 const PLANS = { 'daxiang-2023': 'daxiang', 'jiyuan-2024': 'jiyuan', 'beizhang-2022': 'beizhang', 'jiangxi-2023': 'jiangxi', 'ningxia-2024': 'ningxia' } as const;
+
+/**
+ * Targets that compare with the national 脱贫人口 average, which has published values for 2021 and
+ * 2022 only (data/reference/reference.csv): in the plans' years they are no_data, missing reference —
+ * never evaluated against the 脱贫县 series that has 2023 and 2024 values.
+ */
+const MISSING_REFERENCE: Record<string, string[]> = {
+  'ningxia-2024': ['level-above-national', 'par-with-national-2025'],
+  'jiangxi-2023': ['growth-above-national'],
+};
 
 describe('plan files', () => {
   test('there is one per seed, each valid and citing its seed file', () => {
@@ -37,9 +47,30 @@ for (const [planId, region] of Object.entries(PLANS)) {
       }
       for (const r of rows) {
         expect(STATUSES).toContain(r.status);
+        expect(BASES).toContain(r.basis);
         const target = plan.targets.find((t) => t.id === r.targetId)!;
-        if (r.status === 'no_data') expect(target.noData, `${r.targetId} at ${r.regionName} has no data: ${r.note}`).toBeDefined();
-        else expect(Number.isFinite(r.actual) && Number.isFinite(r.target) && Number.isFinite(r.gap)).toBe(true);
+        expect(r.population).toBe(target.population);
+        const missingReference = MISSING_REFERENCE[planId]?.includes(r.targetId) ?? false;
+        if (missingReference) {
+          expect(r, `${r.targetId} at ${r.regionName}`).toMatchObject({ status: 'no_data', basis: 'missing_reference', referenceSeries: 'tuopin_income_national' });
+        } else if (r.status === 'no_data') {
+          expect(target.noData, `${r.targetId} at ${r.regionName} has no data: ${r.note}`).toBeDefined();
+          expect(r.basis).toBe('not_evaluable');
+        } else {
+          expect(Number.isFinite(r.actual) && Number.isFinite(r.target) && Number.isFinite(r.gap)).toBe(true);
+          // A row with a reference series rests on it (published, estimate or extrapolated); one without on the data.
+          if (r.referenceSeries === null) expect(r.basis).toBe('data');
+          else expect(['published', 'estimate', 'projected_reference']).toContain(r.basis);
+        }
+      }
+      if (planId === 'ningxia-2024') {
+        // The table and CSV print the population and basis of every row.
+        expect(toCsv(rows).split('\n')[0]).toContain('population,basis,referenceSeries');
+        expect(toTable(rows, plan)).toMatch(/level-above-national\s.*tuopin\s+missing_reference/);
+      }
+      if (planId === 'jiyuan-2024') {
+        // The floor line is the illustrative monitoring line: an estimate.
+        expect(rows.find((r) => r.targetId === 'monitoring-range-cleared' && r.regionCode === plan.region)?.basis).toBe('estimate');
       }
     }, 120_000);
   });
@@ -52,10 +83,13 @@ describe('npm run report (the command line)', () => {
     const rows = JSON.parse(out) as ReportRow[];
     expect(rows.length).toBeGreaterThan(0);
     for (const r of rows) {
-      expect(Object.keys(r)).toEqual(expect.arrayContaining(['planId', 'targetId', 'regionCode', 'regionName', 'year', 'actual', 'target', 'gap', 'status', 'projected']));
+      expect(Object.keys(r)).toEqual(expect.arrayContaining(['planId', 'targetId', 'regionCode', 'regionName', 'year', 'actual', 'target', 'gap', 'status', 'projected',
+        'population', 'basis']));
       expect(r).toMatchObject({ planId: 'ningxia-2024', regionCode: '640422000000', regionName: '西吉县', year: 2024, projected: false });
     }
     expect(rows.map((r) => r.targetId)).toContain('growth-above-regional');
+    // 西吉县's growth is compared with the region's: the dataset alone, on 脱贫人口.
+    expect(rows.find((r) => r.targetId === 'growth-above-regional')).toMatchObject({ population: 'tuopin', basis: 'data' });
   }, 120_000);
 
   test('bad arguments exit 1 with a clear message', () => {

@@ -98,16 +98,29 @@ describe('reference series', () => {
     { series: 'rural_disposable_income', region_code: '640000000000', year: 2023, value: 17772, source: '' },
     { series: 'rural_disposable_income', region_code: '640000000000', year: 2022, value: 16430, source: '' },
     { series: 'rural_disposable_income', region_code: '000000000000', year: 2023, value: 21691, source: '' },
-    { series: 'tuopin_income_national', region_code: '000000000000', year: 2024, value: 17522, source: '' },
+    { series: 'tuopin_income_national', region_code: '000000000000', year: 2022, value: 14342, source: '' },
+    { series: 'tuopin_county_rural_income_national', region_code: '000000000000', year: 2024, value: 17522, source: '', status: 'published' },
     { series: 'monitoring_line', region_code: '000000000000', year: 2024, value: 7500, source: '' },
   ];
   const t = messages('en');
 
-  it('picks the province’s rural income and the national 脱贫人口 average for a county', () => {
+  it('picks the province’s rural income, the national 脱贫人口 average and, apart, the 脱贫县 series for a county', () => {
     expect(referencesFor(ref, '640422000000', t)).toEqual([
       { label: t.panels.refProvinceRural, points: [{ year: 2022, value: 16430 }, { year: 2023, value: 17772 }] },
-      { label: t.panels.refNationalTuopin, points: [{ year: 2024, value: 17522 }] },
+      { label: t.panels.refNationalTuopin, points: [{ year: 2022, value: 14342 }] },
+      { label: t.panels.refNationalTuopinCounty, points: [{ year: 2024, value: 17522 }] },
     ]);
+  });
+
+  it('says in the label when a series holds estimates, and marks those points', () => {
+    const est: ReferenceValue[] = [
+      { series: 'rural_disposable_income', region_code: '360000000000', year: 2023, value: 21358, source: '', status: 'estimate' },
+      { series: 'rural_disposable_income', region_code: '360000000000', year: 2022, value: 19936, source: '', status: 'published' },
+    ];
+    expect(referencesFor(est, '360000000000', t)).toEqual([{
+      label: t.panels.refProvinceRural + t.panels.refEstimateMark, estimate: true,
+      points: [{ year: 2022, value: 19936 }, { year: 2023, value: 21358, estimate: true }],
+    }]);
   });
 
   it('falls back to the national rural income for a province without its own', () => {

@@ -2,7 +2,9 @@ import { describe, expect, test } from 'vitest';
 import { evaluateTarget, judge, periodOf, type EvaluationContext } from '../../src/targets/evaluate';
 import { checkPlan } from '../../src/targets/plan';
 import { projectionFactor, type IncomeSums } from '../../src/targets/projection';
-import type { Target } from '../../src/targets/types';
+import { rowDecimals, rowDisplay } from '../../src/targets/display-precision';
+import type { Target, ValueUnit } from '../../src/targets/types';
+import { formatGap, formatTargetValue } from '../../src/i18n/targets';
 
 const sumsFrom = (table: Record<string, IncomeSums>) => (y: number, q: number) => table[`${y}|${q}`];
 
@@ -86,7 +88,118 @@ describe('evaluateTarget on hand-made sums', () => {
 
   test('a target marked as needing data the dataset lacks is no_data with its reason', () => {
     const r = evaluateTarget(t({ noData: { zh: '无', en: 'none' } }), ctx(2025));
-    expect(r).toMatchObject({ status: 'no_data', actual: null, detail: { reason: { en: 'none' } } });
+    expect(r).toMatchObject({ status: 'no_data', actual: null, basis: 'not_evaluable', detail: { reason: { en: 'none' } } });
+  });
+
+  test('the gap is computed from the unrounded actual and target: 12,000 − 11,999.6 = 0.4', () => {
+    const r = evaluateTarget(t({ value: 11999.6, years: [2024] }), ctx(2024));
+    expect(r.gap).toBeCloseTo(0.4, 9);
+    expect(r).toMatchObject({ basis: 'data', population: 'all' });
+  });
+
+  describe('basis: what a row rests on', () => {
+    // Rural income 2023 10,000 (published), 2024 11,000 (estimate); 脱贫县 series 2024 11,500 (published).
+    const values: Record<string, number> = { 'rural|2023': 10000, 'rural|2024': 11000, 'county|2024': 11500 };
+    const withRefs = (year: number): EvaluationContext => ({
+      ...ctx(year),
+      reference: (series, _region, y) => values[`${series}|${y}`],
+      referenceStatus: (series, _region, y) => (series === 'rural' && y === 2024 ? 'estimate' : values[`${series}|${y}`] !== undefined ? 'published' : undefined),
+    });
+
+    test('against a published value: published; against an estimate: estimate', () => {
+      expect(evaluateTarget(t({ kind: 'relative', reference: { series: 'rural', region: 'root' }, years: [2023] }), withRefs(2023)).basis).toBe('published');
+      expect(evaluateTarget(t({ kind: 'relative', reference: { series: 'rural', region: 'root' }, years: [2024] }), withRefs(2024)).basis).toBe('estimate');
+    });
+
+    test('growth of a series leans on both years: 11,000 / 10,000 − 1 = 10%, an estimate', () => {
+      const r = evaluateTarget(t({ kind: 'growth', reference: { series: 'rural', region: 'root' }, years: [2024] }), withRefs(2024));
+      expect(r.target).toBeCloseTo(0.1, 12);
+      expect(r).toMatchObject({ basis: 'estimate', detail: { referenceSeries: 'rural' } });
+    });
+
+    test('a series without the year is missing_reference, even when another series has it', () => {
+      const r = evaluateTarget(t({ kind: 'relative', reference: { series: 'tuopin', region: 'national' }, years: [2024] }), withRefs(2024));
+      expect(r).toMatchObject({ status: 'no_data', basis: 'missing_reference', actual: null, target: null, gap: null, detail: { referenceSeries: 'tuopin' } });
+      expect(evaluateTarget(t({ kind: 'relative', reference: { series: 'county', region: 'national' }, years: [2024] }), withRefs(2024)))
+        .toMatchObject({ status: 'met', target: 11500, basis: 'published' });
+    });
+
+    test('a period not collected is missing_data', () => {
+      expect(evaluateTarget(t({ years: [2022], value: 1 }), ctx(2022))).toMatchObject({ status: 'no_data', basis: 'missing_data' });
+    });
+  });
+});
+
+describe('display precision: a row\'s shown actual − shown target = shown gap', () => {
+  /** The number a formatted value or gap shows ("+17.14%", "−0.58 pts", "18,999.6"). */
+  const shown = (text: string): number => Number(text.replace(/[,%]|pts|个百分点/g, '').replace('−', '-').trim());
+
+  test('17.14% against 16.56%: one decimal would show 17.1 − 16.6 next to a gap of 0.6, so two decimals', () => {
+    expect(rowDecimals(0.1714, 0.1656, 0.1714 - 0.1656, 'rate')).toBe(2);
+    expect(formatTargetValue(0.1714, 'rate', 'zh', 2)).toBe('+17.14%');
+    expect(formatTargetValue(0.1656, 'rate', 'zh', 2)).toBe('+16.56%');
+    expect(formatGap(0.1714 - 0.1656, 'rate', 'zh', 2)).toBe('+0.58个百分点');
+  });
+
+  test('17.064% against 16.646% (the scorecard once read "+0.4个百分点" next to 17.1% and 16.6%): three decimals', () => {
+    expect(rowDisplay(0.17064, 0.16646, 0.17064 - 0.16646, 'rate')).toEqual({ decimals: 3, gap: 0.17064 - 0.16646 });
+    expect(formatGap(0.17064 - 0.16646, 'rate', 'en', 3)).toBe('+0.418 pts');
+  });
+
+  test('when no precision agrees, the finest is used and the printed gap is the shown difference: 4.6253…% − 2.5537…%', () => {
+    const [a, t] = [0.046253415942192073, 0.02553672194480896];
+    const r = rowDisplay(a, t, a - t, 'rate');
+    expect(r.decimals).toBe(3);
+    expect(formatTargetValue(a, 'rate', 'en', 3)).toBe('+4.625%');
+    expect(formatTargetValue(t, 'rate', 'en', 3)).toBe('+2.554%');
+    expect(formatGap(r.gap, 'rate', 'en', 3)).toBe('+2.071 pts');
+  });
+
+  test('one decimal when it agrees: 17.1% − 16.5% = 0.6 points', () => {
+    expect(rowDecimals(0.171, 0.165, 0.171 - 0.165, 'rate')).toBe(1);
+  });
+
+  test('a gap does not show as zero: 18,999.6 against 19,000 yuan shows one decimal; a surplus of 0.04 yuan may show as 0', () => {
+    expect(rowDecimals(18999.6, 19000, -0.4, 'yuan')).toBe(1);
+    expect(formatGap(-0.4, 'yuan', 'en', 1)).toBe('−0.4');
+    expect(rowDecimals(18000, 19000, -1000, 'yuan')).toBe(0);
+    expect(rowDecimals(19000.04, 19000, 0.04, 'yuan')).toBe(0);
+    expect(formatGap(0.04, 'yuan', 'zh', 0)).toBe('0');
+    // 16.46% against 16.5%: one decimal would show 16.5 − 16.5 = 0.0 next to "missed"; 16.53% above 16.5%
+    // would show 0.0 next to "met" for a "greater than" target.
+    expect(rowDecimals(0.1646, 0.165, 0.1646 - 0.165, 'rate')).toBe(2);
+    expect(rowDecimals(0.1653, 0.165, 0.1653 - 0.165, 'rate', 'gt')).toBe(2);
+  });
+
+  test('"at most" targets: gap = target − actual (12 households against 0)', () => {
+    expect(rowDecimals(12, 0, -12, 'count', 'lte')).toBe(0);
+  });
+
+  test('rows without values use the unit\'s usual precision', () => {
+    expect(rowDecimals(null, null, null, 'rate')).toBe(1);
+    expect(rowDecimals(null, 0.909, null, 'ratio')).toBe(3);
+  });
+
+  test('holds for many values of every unit, in both languages', () => {
+    let seed = 12345;
+    const next = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const cases: [ValueUnit, number][] = [['rate', 0.3], ['share', 1], ['ratio', 1.2], ['yuan', 30000], ['persons', 5000]];
+    for (const [unit, range] of cases) {
+      for (let i = 0; i < 400; i++) {
+        const actual = next() * range;
+        const target = next() * range;
+        const gap = actual - target;
+        const { decimals: d, gap: printed } = rowDisplay(actual, target, gap, unit);
+        // The printed gap is the computed one, or within one unit of the last decimal shown.
+        expect(Math.abs(printed! - gap) * (unit === 'rate' || unit === 'share' ? 100 : 1)).toBeLessThanOrEqual(10 ** -d);
+        for (const lang of ['zh', 'en'] as const) {
+          const a = shown(formatTargetValue(actual, unit, lang, d));
+          const tg = shown(formatTargetValue(target, unit, lang, d));
+          const g = shown(formatGap(printed, unit, lang, d));
+          expect(Math.abs(a - tg - g), `${unit} ${actual} ${target} (${d} decimals, ${lang})`).toBeLessThan(10 ** -(d + 3));
+        }
+      }
+    }
   });
 });
 

@@ -16,9 +16,9 @@ export interface GroupSums {
   code: string;
   year: number;
   quarter: number;
-  /** 脱贫人口: category tuopin or unstable (脱贫不稳定户 were lifted out of poverty too). */
+  /** 脱贫人口 that are not monitoring objects: category tuopin (src/targets/types.ts `Population`). */
   tuopin: boolean;
-  /** One of the three kinds of monitoring objects. */
+  /** One of the three kinds of monitoring objects (unstable, marginal, sudden): disjoint from `tuopin`. */
   monitored: boolean;
   relocated: boolean;
   with_labour: boolean;

@@ -7,8 +7,9 @@ import { csvField } from '../../domain/csv';
 import { createNodeConnector } from '../../data/engine/node';
 import { evaluatePlan } from '../../data/plan-evaluation';
 import type { Level, Manifest } from '../../domain/dataset';
+import { rowDisplay } from '../../targets/display-precision';
 import { checkPlan } from '../../targets/plan';
-import type { Plan, TargetEvaluation } from '../../targets/types';
+import type { Basis, Plan, Population, TargetEvaluation } from '../../targets/types';
 
 const USAGE = `Usage: npm run report -- --data <dataset folder> --plan <plan id | plan.json> [--year <Y>] [--format table|csv|json]
                          [--region <12-digit code>[,<code>…]] [--level <1-5>]
@@ -18,11 +19,16 @@ Without --year, each target is evaluated in the latest of its years the data can
 as-of year is projected from its year-to-date quarters). Without --region or --level, the plan's
 region and every unit a target names are evaluated.`;
 
-/** The report row of CONTRACT.md, plus the target's label, unit and the reason for no_data. */
+/**
+ * The report row of CONTRACT.md, plus the target's unit, population (who the actual counts), basis
+ * (what the comparison rests on: `data`, `published`, `estimate`, `projected_reference`,
+ * `missing_reference`, `missing_data`, `not_evaluable`; src/targets/types.ts `Basis`), the
+ * reference series compared with, label and the reason for no_data.
+ */
 export type ReportRow = Pick<
   TargetEvaluation,
   'planId' | 'targetId' | 'regionCode' | 'regionName' | 'year' | 'actual' | 'target' | 'gap' | 'status' | 'projected' | 'unit'
-> & { label: string; note: string | null };
+> & { population: Population; basis: Basis; referenceSeries: string | null; label: string; note: string | null };
 
 export function loadPlanFile(idOrPath: string, plansDir = join('data', 'plans')): Plan {
   const path = idOrPath.endsWith('.json') ? idOrPath : join(plansDir, `${idOrPath}.json`);
@@ -32,6 +38,7 @@ export function loadPlanFile(idOrPath: string, plansDir = join('data', 'plans'))
 
 export function toReportRows(plan: Plan, rows: TargetEvaluation[]): ReportRow[] {
   const labels = new Map(plan.targets.map((t) => [t.id, t.label.zh]));
+  const populations = new Map(plan.targets.map((t) => [t.id, t.population]));
   return rows.map((r) => ({
     planId: r.planId,
     targetId: r.targetId,
@@ -44,6 +51,9 @@ export function toReportRows(plan: Plan, rows: TargetEvaluation[]): ReportRow[] 
     status: r.status,
     projected: r.projected,
     unit: r.unit,
+    population: r.population ?? populations.get(r.targetId)!,
+    basis: r.basis ?? 'data',
+    referenceSeries: r.detail?.referenceSeries ?? null,
     label: labels.get(r.targetId) ?? r.targetId,
     note: r.detail?.reason?.en ?? (r.detail?.scale ? `demo at scale ${r.detail.scale}: plan value ${r.detail.planValue} scaled` : null),
   }));
@@ -85,26 +95,47 @@ function existingFile(dir: string, name: string): string {
   return file;
 }
 
-const CSV_COLUMNS: (keyof ReportRow)[] = ['planId', 'targetId', 'regionCode', 'regionName', 'year', 'actual', 'target', 'gap', 'status', 'projected', 'unit', 'label', 'note'];
+const CSV_COLUMNS: (keyof ReportRow)[] = [
+  'planId', 'targetId', 'regionCode', 'regionName', 'year', 'actual', 'target', 'gap', 'status', 'projected', 'unit',
+  'population', 'basis', 'referenceSeries', 'label', 'note',
+];
 
 /** The report as CSV lines for a terminal or a pipe (the fields quoted as the app's CSV exports quote them). */
 export function toCsv(rows: ReportRow[]): string {
   return [CSV_COLUMNS.join(','), ...rows.map((r) => CSV_COLUMNS.map((c) => csvField(r[c])).join(','))].join('\n') + '\n';
 }
 
-function fmt(v: number | null, unit: ReportRow['unit']): string {
+/** A value with `d` decimals in the unit shown (rates and shares in percent). */
+function fmt(v: number | null, unit: ReportRow['unit'], d: number): string {
   if (v === null) return '—';
-  if (unit === 'rate' || unit === 'share') return `${(v * 100).toFixed(2)}%`;
-  if (unit === 'ratio') return v.toFixed(3);
-  return Math.round(v).toLocaleString('en');
+  const options = { minimumFractionDigits: d, maximumFractionDigits: d };
+  if (unit === 'rate' || unit === 'share') return `${(v * 100).toLocaleString('en', options)}%`;
+  return v.toLocaleString('en', options);
 }
 
-function toTable(rows: ReportRow[]): string {
-  const lines = rows.map((r) =>
-    [r.status.padEnd(8), String(r.year) + (r.projected ? '*' : ' '), r.regionName.padEnd(8), r.targetId.padEnd(34),
-      fmt(r.actual, r.unit).padStart(12), fmt(r.target, r.unit).padStart(12), fmt(r.gap, r.unit).padStart(12), r.note ?? ''].join('  '));
+/** A gap, signed; rates and shares in percentage points. */
+function fmtGap(v: number | null, unit: ReportRow['unit'], d: number): string {
+  if (v === null) return '—';
+  const shown = fmt(Math.abs(v), unit, d).replace('%', '');
+  const sign = Number(shown.replace(/,/g, '')) === 0 ? '' : v > 0 ? '+' : '-';
+  return `${sign}${shown}${unit === 'rate' || unit === 'share' ? ' pts' : ''}`;
+}
+
+/**
+ * The report as a table for a terminal: actual, target and gap of a row with one precision
+ * (`rowDisplay`, as the scorecard), so the printed gap is the printed actual minus target.
+ */
+export function toTable(rows: ReportRow[], plan?: Plan): string {
+  const comparators = new Map(plan?.targets.map((t) => [t.id, t.comparator]) ?? []);
+  const lines = rows.map((r) => {
+    const { decimals: d, gap } = rowDisplay(r.actual, r.target, r.gap, r.unit, comparators.get(r.targetId));
+    return [r.status.padEnd(8), String(r.year) + (r.projected ? '*' : ' '), r.regionName.padEnd(8), r.targetId.padEnd(34),
+      fmt(r.actual, r.unit, d).padStart(12), fmt(r.target, r.unit, d).padStart(12), fmtGap(gap, r.unit, d).padStart(12),
+      r.population.padEnd(16), r.basis.padEnd(19), r.note ?? ''].join('  ');
+  });
   const foot = rows.some((r) => r.projected) ? ['* projected from year-to-date quarters'] : [];
-  return [`status    year   region    target${' '.repeat(30)}actual        target           gap`, ...lines, ...foot].join('\n') + '\n';
+  const head = `status    year   region    target${' '.repeat(30)}actual        target           gap  population        basis`;
+  return [head, ...lines, ...foot].join('\n') + '\n';
 }
 
 async function main(): Promise<void> {
@@ -136,7 +167,7 @@ async function main(): Promise<void> {
   if (rows.length === 0) console.error(`No target of ${plan.id} applies${year ? ` in ${year}` : ''} to the units asked for.`);
   if (values.format === 'json') process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
   else if (values.format === 'csv') process.stdout.write(toCsv(rows));
-  else process.stdout.write(toTable(rows));
+  else process.stdout.write(toTable(rows, plan));
 }
 
 if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('report.ts')) {

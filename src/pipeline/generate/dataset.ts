@@ -223,14 +223,27 @@ function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   return groups;
 }
 
-/** Reference series (rural disposable income, national 脱贫人口 average, monitoring line) from data/reference. */
-function loadReference(dataDir: string): ReferenceRow[] {
-  const text = readFileSync(join(dataDir, 'reference', 'reference.csv'), 'utf8');
-  return csvParse(text).map((r) => ({
-    series: r.series ?? '',
-    region_code: r.region_code ?? '',
-    year: Number(r.year),
-    value: Number(r.value),
-    source: r.source ?? '',
-  }));
+/**
+ * Reference series (rural disposable income, national 脱贫人口 average, 脱贫县 rural income, monitoring
+ * line) from data/reference/reference.csv. Every row names its source and its `status`
+ * (`published` or `estimate`); a row without a known status is an error, so an unverified
+ * value can never pass for a published one.
+ */
+export function loadReference(dataDir: string): ReferenceRow[] {
+  const path = join(dataDir, 'reference', 'reference.csv');
+  const text = readFileSync(path, 'utf8');
+  return csvParse(text).map((r, i) => {
+    const status = r.status;
+    if (status !== 'published' && status !== 'estimate') {
+      throw new Error(`${path} row ${i + 1}: status must be published or estimate, got ${JSON.stringify(status ?? '')}`);
+    }
+    return {
+      series: r.series ?? '',
+      region_code: r.region_code ?? '',
+      year: Number(r.year),
+      value: Number(r.value),
+      source: r.source ?? '',
+      status,
+    };
+  });
 }

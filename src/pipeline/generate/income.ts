@@ -62,8 +62,9 @@ export function generateIncome(profile: RegionProfile, hh: Households, scale: nu
   const inc = profile.income;
   const years: number[] = [];
   for (let y = profile.years[0]; y <= profile.asOf.year; y++) years.push(y);
-  // The population the base and growth describe: everyone, or 脱贫人口 (tuopin + unstable) only.
-  const mask = inc.calibrate === 'tuopin' ? Uint8Array.from(hh.category, (c) => (c <= 1 ? 1 : 0)) : null;
+  // The population the base and growth describe: everyone (脱贫人口 + 监测对象), or 脱贫人口 that are not
+  // monitoring objects (category tuopin, index 0; the targets engine's population `tuopin`).
+  const mask = inc.calibrate === 'tuopin' ? Uint8Array.from(hh.category, (c) => (c === 0 ? 1 : 0)) : null;
   let totalPersons = 0;
   for (let i = 0; i < n; i++) if (!mask || mask[i]) totalPersons += hh.persons[i];
 
@@ -234,7 +235,7 @@ function drawEmploymentCalibrated(profile: RegionProfile, hh: Households, year: 
   const least = e.atLeastOne;
   const guaranteed = (i: number): boolean =>
     least !== undefined && guarantee[i] < (hh.relocated[i] ? least.relocatedWithLabour : least.withLabour);
-  const inPopulation = (i: number): boolean => e.target?.population !== 'tuopin' || hh.category[i] <= 1;
+  const inPopulation = (i: number): boolean => e.target?.population !== 'tuopin' || hh.category[i] === 0;
   const inWork = (i: number, k: number, rate: number): boolean => draw[k] < Math.min(0.95, rate * (hh.safetyNet[i] ? 0.5 : 1));
   let rate = e.perLabourRate;
   if (e.target) {

@@ -64,8 +64,9 @@ export interface RegionProfile {
     monitoredFactor: number;
     safetyNetFactor: number;
     /**
-     * Population whose per-capita income the base and growth figures describe (default `all`):
-     * `tuopin` = 脱贫人口 (categories tuopin and unstable), when a plan's target is set on them.
+     * Population whose per-capita income the base and growth figures describe (default `all`, every
+     * household: 脱贫人口 + 监测对象): `tuopin` = 脱贫人口 that are not monitoring objects (category
+     * tuopin), when the seed's figure speaks of them alone. The figure is hit exactly on that population.
      */
     calibrate?: 'all' | 'tuopin';
     /** Added to the yearly growth of relocated households (易地扶贫搬迁), default 0. */

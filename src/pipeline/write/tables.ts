@@ -16,6 +16,8 @@ export interface ReferenceRow {
   year: number;
   value: number;
   source: string;
+  /** `published`: a figure taken from a cited source; `estimate`: illustrative or unverified (README "Reference series"). */
+  status: 'published' | 'estimate';
 }
 
 /** Parquet options of every file: ZSTD and format V2 (12% smaller than V1 at the same load time in
@@ -201,5 +203,6 @@ export async function writeReference(db: NativeDuckDB, rows: ReferenceRow[], pat
     int('year', (r) => r.year),
     dbl('value', (r) => r.value),
     str('source', (r) => r.source),
+    str('status', (r) => r.status),
   ], rows, 'series, region_code, year', path);
 }

@@ -4,7 +4,8 @@ import { evaluatePlan } from '../../data/plan-evaluation';
 import type { Manifest } from '../../domain/dataset';
 import type { Lang } from '../../i18n';
 import { formatGap, formatTargetValue, TARGET_MESSAGES } from '../../i18n/targets';
-import type { Plan, TargetEvaluation } from '../../targets/types';
+import { rowDisplay } from '../../targets/display-precision';
+import type { Basis, Plan, TargetEvaluation } from '../../targets/types';
 
 export interface ScorecardProps {
   lang: Lang;
@@ -27,7 +28,10 @@ type State = { kind: 'idle' | 'loading' } | { kind: 'ready'; rows: TargetEvaluat
 /**
  * The plan's targets evaluated on the unit shown, for the selected year: actual, target, gap and a
  * status colour, projected values marked, the seed's words and section on hover. The same
- * `evaluatePlan` as `npm run report`.
+ * `evaluatePlan` as `npm run report`. Each row names the population it counts and, when the status
+ * leans on an estimate or a missing value, says so (`basis`, with a note under the table). Actual,
+ * target and gap share one precision per row (`rowDisplay`), so the shown gap is the shown actual
+ * minus the shown target; `data-value` keeps the unrounded numbers.
  */
 export function Scorecard({ lang, db, plan, manifest, unitCode, year, precomputed }: ScorecardProps) {
   const m = TARGET_MESSAGES[lang];
@@ -65,6 +69,10 @@ export function Scorecard({ lang, db, plan, manifest, unitCode, year, precompute
   const state: State = answer.key === key ? answer.state : { kind: 'loading' };
 
   const byId = new Map(plan?.targets.map((t) => [t.id, t]) ?? []);
+  // Rows read from report/<plan>.json carry the report's flat fields (src/pipeline/cli/report.ts).
+  const seriesOf = (r: TargetEvaluation) => r.detail?.referenceSeries ?? (r as { referenceSeries?: string | null }).referenceSeries ?? null;
+  const colon = lang === 'zh' ? '：' : ': ';
+  const flagged = (b: Basis | undefined): b is Basis => b !== undefined && m.basisName[b] !== '';
   return (
     <section
       className="panel scorecard"
@@ -98,21 +106,35 @@ export function Scorecard({ lang, db, plan, manifest, unitCode, year, precompute
                 const t = byId.get(r.targetId);
                 const hover = [t?.quote, t ? m.sourceLine(t.source) : '', t?.note?.[lang] ?? '', r.detail?.reason?.[lang] ?? '',
                   r.detail?.scale ? m.scaled(String(r.detail.scale), formatTargetValue(r.detail.planValue ?? null, r.unit, lang)) : '',
-                  r.detail?.referenceProjected ? m.referenceExtrapolated : '',
+                  seriesOf(r) ? m.referenceSeriesLine(seriesOf(r)!) : '',
+                  r.basis && r.basis !== 'data' ? m.basisNote[r.basis] : '',
                   r.detail?.count !== undefined && r.detail.share !== undefined && t?.kind === 'floor'
                     ? m.belowCount(formatTargetValue(r.detail.count, 'count', lang), formatTargetValue(r.detail.share, 'share', lang)) : '',
                 ].filter(Boolean).join('\n');
+                const population = r.population ?? t?.population;
+                const { decimals: d, gap: shownGap } = rowDisplay(r.actual, r.target, r.gap, r.unit, t?.comparator);
                 return (
-                  <tr key={r.targetId} data-target={r.targetId} data-status={r.status} title={hover} tabIndex={0}>
-                    <th scope="row" className="target-label">{t?.label[lang] ?? r.targetId}</th>
+                  <tr key={r.targetId} data-target={r.targetId} data-status={r.status} data-population={population}
+                    data-basis={r.basis} title={hover} tabIndex={0}>
+                    <th scope="row" className="target-label">
+                      {t?.label[lang] ?? r.targetId}
+                      {population && (
+                        <div className="muted small" data-testid="scorecard-population">
+                          {m.population}{colon}{m.populationName[population]}
+                        </div>
+                      )}
+                    </th>
                     <td className="num" data-value={r.actual ?? ''}>
-                      {formatTargetValue(r.actual, r.unit, lang)}
+                      {formatTargetValue(r.actual, r.unit, lang, d)}
                       {r.projected && <span className="projected-mark">{m.projectedMark}</span>}
                     </td>
-                    <td className="num" data-value={r.target ?? ''}>{formatTargetValue(r.target, r.unit, lang)}</td>
-                    <td className="num" data-value={r.gap ?? ''}>{formatGap(r.gap, r.unit, lang)}</td>
+                    <td className="num" data-value={r.target ?? ''}>{formatTargetValue(r.target, r.unit, lang, d)}</td>
+                    <td className="num" data-value={r.gap ?? ''}>{formatGap(shownGap, r.unit, lang, d)}</td>
                     <td>
                       <span className={`status-chip status-${r.status}`}>{m.statusName[r.status]}</span>
+                      {flagged(r.basis) && (
+                        <div className="muted small" data-testid="scorecard-basis">{m.basisName[r.basis]}</div>
+                      )}
                     </td>
                   </tr>
                 );
@@ -120,6 +142,9 @@ export function Scorecard({ lang, db, plan, manifest, unitCode, year, precompute
             </tbody>
           </table>
           {state.rows.some((r) => r.projected) && <p className="muted small">{m.projectedNote}</p>}
+          {[...new Set(state.rows.map((r) => r.basis).filter(flagged))].map((b) => (
+            <p key={b} className="muted small" data-basis-note={b}>{m.basisName[b]}{colon}{m.basisNote[b]}</p>
+          ))}
         </>
       )}
     </section>
