@@ -85,9 +85,10 @@ export function formatTargetValue(x: number | null, unit: ValueUnit, lang: Lang)
 /** A gap: rates and shares in percentage points, others in their unit, always signed. */
 export function formatGap(x: number | null, unit: ValueUnit, lang: Lang): string {
   if (x === null || !Number.isFinite(x)) return '—';
-  const sign = x > 0 ? '+' : x < 0 ? '−' : '';
   const a = Math.abs(x);
-  if (unit === 'rate' || unit === 'share') return `${sign}${(a * 100).toFixed(1)}${lang === 'zh' ? '个百分点' : ' pts'}`;
-  if (unit === 'ratio') return `${sign}${a.toFixed(3)}`;
-  return `${sign}${formatInteger(a, lang)}`;
+  const digits = unit === 'rate' || unit === 'share' ? (a * 100).toFixed(1) : unit === 'ratio' ? a.toFixed(3) : formatInteger(a, lang);
+  // U+2212 for a negative gap; none for one that prints as zero (−0.0001 is "0.0", not "−0.0").
+  const sign = /^[0.,]*$/.test(digits) ? '' : x > 0 ? '+' : '\u2212';
+  if (unit === 'rate' || unit === 'share') return `${sign}${digits}${lang === 'zh' ? '个百分点' : ' pts'}`;
+  return `${sign}${digits}`;
 }
