@@ -129,7 +129,7 @@ export const en: Messages = {
   noticeNoUnit: (code) => `No such unit in this dataset: ${code}`,
   noticeShowingInstead: (name) => `Showing ${name} instead.`,
   noticeNoPeriod: (asked, shown) => `This dataset has no data for ${asked}; showing ${shown} instead.`,
-  noticeNoPlan: (plan) => `This dataset has no plan ${plan}; showing the default plan.`,
+  noticeNoPlan: (plan, shown) => `This dataset has no plan ${plan}${shown ? `; evaluating plan ${shown} instead` : ''}.`,
   noticeNoTarget: (target) => `The plan has no target ${target}; showing the default target.`,
   noticeBadDataset: (value) => `Cannot open this dataset address: ${value} (only a dataset id or a path on this site is accepted); showing the default dataset.`,
 };

@@ -137,7 +137,8 @@ export interface Messages {
   noticeNoUnit: (code: string) => string;
   noticeShowingInstead: (name: string) => string;
   noticeNoPeriod: (asked: string, shown: string) => string;
-  noticeNoPlan: (plan: string) => string;
+  /** `shown`: the plan evaluated instead, null when the dataset has none. */
+  noticeNoPlan: (plan: string, shown: string | null) => string;
   noticeNoTarget: (target: string) => string;
   noticeBadDataset: (value: string) => string;
 }

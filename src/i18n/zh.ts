@@ -130,7 +130,7 @@ export const zh: Messages = {
   noticeNoUnit: (code) => `本数据集中没有这个地区：${code}`,
   noticeShowingInstead: (name) => `现显示${name}。`,
   noticeNoPeriod: (asked, shown) => `本数据集没有${asked}的数据，现显示${shown}。`,
-  noticeNoPlan: (plan) => `本数据集没有方案 ${plan}，现显示默认方案。`,
+  noticeNoPlan: (plan, shown) => `本数据集没有方案 ${plan}${shown ? `，现按方案 ${shown} 评估` : ''}。`,
   noticeNoTarget: (target) => `方案中没有目标 ${target}，现显示默认目标。`,
   noticeBadDataset: (value) => `不能打开这个数据集地址：${value}（只接受数据集编号或本站的相对路径），现显示默认数据集。`,
 };

@@ -17,7 +17,7 @@ import type { ViewState } from './view-state';
 export type UrlNotice =
   | { kind: 'no-unit'; code: string; instead: { name: string; name_en: string } | null }
   | { kind: 'no-period'; year: number; quarter: number | null; shown: Period | null }
-  | { kind: 'no-plan'; plan: string }
+  | { kind: 'no-plan'; plan: string; shown: string | null }
   | { kind: 'no-target'; target: string }
   | { kind: 'bad-dataset'; value: string };
 
@@ -58,7 +58,7 @@ export function correctPeriodAndPlan(
   }
   if (view.plan !== null && !plans.includes(view.plan)) {
     patch.plan = null;
-    notices.push({ kind: 'no-plan', plan: view.plan });
+    notices.push({ kind: 'no-plan', plan: view.plan, shown: plans[0] ?? null });
   }
   return { patch, notices };
 }

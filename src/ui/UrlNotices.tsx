@@ -11,7 +11,7 @@ export function noticeText(t: Messages, lang: Lang, n: UrlNotice, rootName: stri
     case 'no-period':
       return t.noticeNoPeriod(n.quarter === null || n.quarter === 4 ? t.fullYear(n.year) : t.yearToDate(n.year, n.quarter), n.shown ? periodLabelLong(t, n.shown) : t.noData);
     case 'no-plan':
-      return t.noticeNoPlan(n.plan);
+      return t.noticeNoPlan(n.plan, n.shown);
     case 'no-target':
       return t.noticeNoTarget(n.target);
     case 'bad-dataset':

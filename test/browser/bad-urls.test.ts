@@ -145,7 +145,7 @@ describe.skipIf(!chrome)('bad URLs say what happened and show what exists', () =
     await expect.poll(() => page.locator('[data-testid="url-notice"]').count()).toBe(3);
     const texts = await page.locator('[data-testid="url-notice"]').allTextContents();
     expect(texts.some((s) => s.includes('本数据集没有1999年的数据，现显示2024年。'))).toBe(true);
-    expect(texts.some((s) => s.includes('本数据集没有方案 nope-2020'))).toBe(true);
+    expect(texts.some((s) => s.includes('本数据集没有方案 nope-2020，现按方案 jiyuan-2024 评估。'))).toBe(true);
     expect(texts.some((s) => s.includes('方案中没有目标 nothing'))).toBe(true);
     expect(query(page)).toBe('?data=jiyuan');
     expect(await page.locator('[data-testid="metric-switch"] input[value="income"]').isChecked()).toBe(true);

@@ -33,7 +33,7 @@ describe('what the URL asks for, corrected against the dataset', () => {
   it('drops a plan the dataset does not name', () => {
     expect(correctPeriodAndPlan({ year: null, quarter: null, plan: 'jiangxi-2023' }, manifest, has, plans)).toEqual({
       patch: { plan: null },
-      notices: [{ kind: 'no-plan', plan: 'jiangxi-2023' }],
+      notices: [{ kind: 'no-plan', plan: 'jiangxi-2023', shown: 'ningxia-2024' }],
     });
   });
 });
