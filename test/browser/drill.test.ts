@@ -273,8 +273,10 @@ describe.skipIf(!chrome)('drill-down Ningxia → 西吉县 → township → vill
     const before = await page.evaluate(() => history.length);
     await page.locator('[data-testid="year-play"]').click();
     expect(await page.locator('[data-testid="year-play"]').getAttribute('aria-pressed')).toBe('true');
-    await page.waitForFunction(() => location.search.includes('year=2022'), undefined, { timeout: 10_000 });
-    await page.waitForFunction(() => location.search.includes('year=2025'), undefined, { timeout: 15_000 });
+    // Polled on a timer, not on animation frames: each year is in the URL for 1.2 s only, and on a
+    // loaded machine frames came too seldom to see 2022 (the playback itself was on time).
+    await page.waitForFunction(() => location.search.includes('year=2022'), undefined, { timeout: 10_000, polling: 100 });
+    await page.waitForFunction(() => location.search.includes('year=2025'), undefined, { timeout: 15_000, polling: 100 });
     await page.waitForSelector('[data-testid="year-play"][aria-pressed="false"]', { timeout: 5_000 });
     expect(await page.evaluate(() => history.length)).toBe(before);
     expect(await page.locator('[data-testid="year-value"]').textContent()).toBe('2025年前三季度');
