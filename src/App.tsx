@@ -1,9 +1,13 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { NO_FILTER } from './domain/filter';
 import type { Connector } from './data/engine/connector';
+import type { DatasetClient } from './data/dataset-client';
+import { availablePlans, loadBundledPlan } from './data/plans';
 import { LOCALES, messages } from './i18n';
+import { correctPeriodAndPlan, nearestUnit, noticeKey, type UrlNotice } from './state/url-corrections';
 import { useDataset } from './state/use-dataset';
-import { useViewState } from './state/use-view-state';
+import { useViewState, type UpdateView } from './state/use-view-state';
+import { datasetFromParam, type ViewState } from './state/view-state';
 import { Dashboard } from './ui/Dashboard';
 import { ErrorPanel } from './ui/ErrorPanel';
 import { Header } from './ui/Header';
@@ -11,35 +15,156 @@ import { LanguageSwitch } from './ui/LanguageSwitch';
 import { LoadingPanel } from './ui/LoadingPanel';
 import { RegionSwitcher } from './ui/RegionSwitcher';
 import { SyntheticBadge } from './ui/SyntheticBadge';
+import { UrlNotices } from './ui/UrlNotices';
 
 /**
  * Header (title, region switcher, language, synthetic badge) and the dashboard of the dataset
- * named by the URL, at the unit the URL names. Loading
- * shows per-file progress; a failure shows what failed and where.
+ * named by the URL, at the unit the URL names. Loading shows per-file progress; a dataset that
+ * cannot be opened shows what failed and which datasets can be; a region, year or plan the
+ * dataset lacks is corrected in the URL and said in a notice (src/state/url-corrections.ts).
  */
 export function App({ createConnector }: { createConnector: () => Promise<Connector> }) {
   const [view, update] = useViewState();
   const [attempt, setAttempt] = useState(0);
   const load = useDataset(view.dataset, createConnector, attempt);
   const t = messages(view.lang);
-  const manifest = load.status === 'ready' ? load.data.manifest : null;
+  const data = load.status === 'ready' ? load.data : null;
+  const manifest = data?.manifest ?? null;
   const regionName = manifest ? manifest.name[view.lang] : null;
+  const [notices, addNotices, dismiss] = useNotices(view.dataset);
+  const shownRegion = useCheckedRegion(data?.client ?? null, view.region, update, addNotices);
+  useViewCorrections(data, view, update, addNotices);
 
   useEffect(() => {
     document.documentElement.lang = LOCALES[view.lang];
     document.title = regionName ? `${t.appTitle} · ${regionName}` : t.appTitle;
   }, [view.lang, t, regionName]);
 
+  const openDataset = (dataset: string, replace = false) =>
+    update({ dataset, region: null, filter: NO_FILTER, year: null, quarter: null, plan: null, target: null }, { replace });
+
   return (
     <div className="app">
       <Header t={t} regionName={regionName}>
-        <RegionSwitcher t={t} lang={view.lang} dataset={view.dataset} onChange={(dataset) => update({ dataset, region: null, filter: NO_FILTER })} />
+        <RegionSwitcher t={t} lang={view.lang} dataset={view.dataset} onChange={(dataset) => openDataset(dataset)} />
         {manifest?.synthetic && <SyntheticBadge t={t} provenance={manifest.provenance} />}
         <LanguageSwitch t={t} lang={view.lang} onChange={(lang) => update({ lang })} />
       </Header>
       {load.status === 'loading' && <LoadingPanel t={t} lang={view.lang} steps={load.steps} />}
-      {load.status === 'error' && <ErrorPanel t={t} step={load.step} url={load.url} message={load.message} onRetry={() => setAttempt((a) => a + 1)} />}
-      {load.status === 'ready' && <Dashboard key={view.dataset} t={t} data={load.data} view={view} update={update} />}
+      {load.status === 'error' && (
+        <ErrorPanel
+          t={t}
+          lang={view.lang}
+          dataset={view.dataset}
+          step={load.step}
+          url={load.url}
+          message={load.message}
+          failure={load.failure}
+          onRetry={() => setAttempt((a) => a + 1)}
+          // The failed dataset's URL is not worth returning to: the choice replaces it.
+          onOpen={(dataset) => openDataset(dataset, true)}
+        />
+      )}
+      {data && (shownRegion === undefined
+        ? <p className="center-panel">{t.loadingUnit}</p>
+        : <Dashboard key={view.dataset} t={t} data={data} view={shownRegion === view.region ? view : { ...view, region: shownRegion }} update={update} />)}
+      {manifest && <UrlNotices t={t} lang={view.lang} notices={notices} rootName={manifest.name[view.lang]} onDismiss={dismiss} />}
     </div>
   );
+}
+
+type AddNotices = (notices: UrlNotice[]) => void;
+
+/**
+ * Notices of the dataset on screen, once each; cleared when another dataset opens. The first
+ * one comes from the page's own URL: a `data` value that may not be opened (another host).
+ */
+function useNotices(dataset: string): [UrlNotice[], AddNotices, (key: string) => void] {
+  const [state, setState] = useState<{ dataset: string; notices: UrlNotice[] }>(() => {
+    const raw = new URLSearchParams(window.location.search).get('data');
+    return { dataset, notices: raw !== null && datasetFromParam(raw) === null ? [{ kind: 'bad-dataset', value: raw }] : [] };
+  });
+  const notices = state.dataset === dataset ? state.notices : [];
+  const add = useCallback<AddNotices>((more) => {
+    if (more.length === 0) return;
+    setState((s) => {
+      const base = s.dataset === dataset ? s.notices : [];
+      const keys = new Set(base.map(noticeKey));
+      const fresh = more.filter((n) => !keys.has(noticeKey(n)));
+      return fresh.length ? { dataset, notices: [...base, ...fresh] } : s;
+    });
+  }, [dataset]);
+  const dismiss = useCallback((key: string) => setState((s) => ({ ...s, notices: s.notices.filter((n) => noticeKey(n) !== key) })), []);
+  return [notices, add, dismiss];
+}
+
+/**
+ * The region to show: the URL's once the dataset is known to have it, else its nearest
+ * ancestor the dataset has (the root when none), the URL corrected in place and a notice added.
+ * While a new code is checked the previous region stays on screen; undefined until the first
+ * check. The root (no region) needs no check, so the first screen waits for nothing.
+ */
+function useCheckedRegion(client: DatasetClient | null, region: string | null, update: UpdateView, addNotices: AddNotices): string | null | undefined {
+  const [checked, setChecked] = useState<{ client: DatasetClient; region: string | null } | null>(null);
+  const trivial = client !== null && (region === null || region === client.manifest.root.code);
+  useEffect(() => {
+    if (!client) return;
+    if (region === null || region === client.manifest.root.code) {
+      setChecked({ client, region });
+      return;
+    }
+    let live = true;
+    nearestUnit(client, region).then(
+      (unit) => {
+        if (!live) return;
+        if (unit.exists) {
+          setChecked({ client, region });
+          return;
+        }
+        const corrected = unit.code === client.manifest.root.code ? null : unit.code;
+        addNotices([{ kind: 'no-unit', code: region, instead: unit.names }]);
+        update({ region: corrected }, { replace: true });
+        setChecked({ client, region: corrected });
+      },
+      // Existence unknown (network): the unit's view says what failed.
+      () => live && setChecked({ client, region }),
+    );
+    return () => {
+      live = false;
+    };
+  }, [client, region, update, addNotices]);
+  if (!client) return undefined;
+  if (trivial) return region;
+  return checked?.client === client ? checked.region : undefined;
+}
+
+/** Year, quarter, plan and target the URL asks for, corrected against the loaded dataset. */
+function useViewCorrections(data: { client: DatasetClient; rootSums: { get: (code: string, y: number, q: number) => unknown } } | null, view: ViewState, update: UpdateView, addNotices: AddNotices): void {
+  const { year, quarter, plan, target } = view;
+  useEffect(() => {
+    if (!data) return;
+    const m = data.client.manifest;
+    const has = (y: number, q: number) => data.rootSums.get(m.root.code, y, q) !== undefined;
+    const { patch, notices } = correctPeriodAndPlan({ year, quarter, plan }, m, has, availablePlans(m.plans));
+    addNotices(notices);
+    if (Object.keys(patch).length) update(patch, { replace: true });
+  }, [data, year, quarter, plan, update, addNotices]);
+
+  // A target id is checked against its plan's targets once the plan (a small bundled chunk) is read.
+  useEffect(() => {
+    if (!data || target === null) return;
+    const plans = availablePlans(data.client.manifest.plans);
+    const planId = plan !== null && plans.includes(plan) ? plan : (plans[0] ?? null);
+    let live = true;
+    const drop = () => {
+      if (!live) return;
+      addNotices([{ kind: 'no-target', target }]);
+      update({ target: null }, { replace: true });
+    };
+    if (planId === null) drop();
+    else loadBundledPlan(planId).then((p) => !p.targets.some((g) => g.id === target) && drop(), () => {});
+    return () => {
+      live = false;
+    };
+  }, [data, plan, target, update, addNotices]);
 }

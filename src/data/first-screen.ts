@@ -3,6 +3,7 @@ import type { SumsIndex } from '../domain/income';
 import { mapScopeOf } from '../domain/drill';
 import { DatasetClient, type BoundaryCollection } from './dataset-client';
 import type { Connector } from './engine/connector';
+import { FetchError } from './fetch-progress';
 
 /** Files the first screen needs, in the order the loading indicator lists them. */
 export type FirstScreenStep = 'manifest' | 'boundaries' | 'countyAgg' | 'rootAgg';
@@ -34,15 +35,44 @@ export interface FirstScreenData {
   rootSums: SumsIndex;
 }
 
-/** A failed step: which file, at which URL, and why. */
+/**
+ * What went wrong opening a dataset, in the terms the error screen explains to a user:
+ * - `not-found`: no dataset at that path — the manifest answered 404/410, or a web page (static
+ *   hosts and Vite answer an unknown path with index.html, whose '<' broke JSON.parse);
+ * - `bad-manifest`: the manifest is JSON but not a dataset manifest (required fields missing);
+ * - `missing-file`: the manifest was read, a file the first screen needs is absent (404 / page);
+ * - `not-json`: a file is not valid JSON (damaged);
+ * - `server`: another HTTP error status; `network`: no answer at all; `other`: anything else.
+ */
+export type LoadProblem = 'not-found' | 'bad-manifest' | 'missing-file' | 'not-json' | 'server' | 'network' | 'other';
+
+/** The problem a failure of `step` stands for (see `LoadProblem`). */
+export function classifyLoadError(step: FirstScreenStep, error: unknown): { problem: LoadProblem; status: number | null } {
+  if (error instanceof FetchError) {
+    const status = error.reason === 'http' ? error.status : null;
+    const absent = error.reason === 'html' || status === 404 || status === 410;
+    if (absent) return { problem: step === 'manifest' ? 'not-found' : 'missing-file', status };
+    if (error.reason === 'json') return { problem: 'not-json', status };
+    if (error.reason === 'network') return { problem: 'network', status };
+    return { problem: 'server', status };
+  }
+  // The manifest was fetched and parsed: what failed is its check (DatasetClient.open).
+  return { problem: step === 'manifest' ? 'bad-manifest' : 'other', status: null };
+}
+
+/** A failed step: which file (relative to the dataset folder), at which URL, why, and what that means. */
 export class FirstScreenError extends Error {
+  readonly problem: LoadProblem;
+  readonly status: number | null;
   constructor(
     readonly step: FirstScreenStep,
     readonly url: string,
     cause: unknown,
+    readonly file: string = step === 'manifest' ? 'manifest.json' : url,
   ) {
     super(cause instanceof Error ? cause.message : String(cause), { cause });
     this.name = 'FirstScreenError';
+    ({ problem: this.problem, status: this.status } = classifyLoadError(step, cause));
   }
 }
 
@@ -86,7 +116,7 @@ export async function loadFirstScreen(
         return value;
       },
       (error: unknown) => {
-        throw new FirstScreenError(step, url, error);
+        throw new FirstScreenError(step, url, error, file);
       },
     );
   };

@@ -113,4 +113,26 @@ export const en: Messages = {
   population: populationEn,
 
   panels: panelsEn,
+
+  // ---- Bad URLs and datasets that cannot be opened (issue 15 item 5) ----
+  loadErrorTitle: (dataset) => `Cannot open the dataset ${dataset}`,
+  loadProblem: {
+    'not-found': (path) => `There is no dataset at ${path}: the server has no manifest.json there (the dataset id or path may be mistyped, or the data not generated yet).`,
+    'bad-manifest': (path) => `The manifest.json at ${path} is not a dataset manifest of this dashboard (required entries are missing).`,
+    'missing-file': (path, file) => `The dataset at ${path} is incomplete: the file ${file} is missing.`,
+    'not-json': (_path, file) => `The file ${file} is damaged or not in the expected format.`,
+    server: (_path, file, status) => `The server could not deliver ${file} (HTTP ${status}). Please try again later.`,
+    network: (_path, file) => `Could not reach the server to read ${file}. Check the connection and try again.`,
+    other: (path) => `Something went wrong while opening the dataset at ${path}.`,
+  },
+  loadErrorDatasets: 'Demo datasets you can open:',
+  loadErrorTechnical: 'Technical details',
+  noticesLabel: 'Notices',
+  dismissNotice: 'Dismiss',
+  noticeNoUnit: (code) => `No such unit in this dataset: ${code}`,
+  noticeShowingInstead: (name) => `Showing ${name} instead.`,
+  noticeNoPeriod: (asked, shown) => `This dataset has no data for ${asked}; showing ${shown} instead.`,
+  noticeNoPlan: (plan, shown) => `This dataset has no plan ${plan}${shown ? `; evaluating plan ${shown} instead` : ''}.`,
+  noticeNoTarget: (target) => `The plan has no target ${target}; showing the default target.`,
+  noticeBadDataset: (value) => `Cannot open this dataset address: ${value} (only a dataset id or a path on this site is accepted); showing the default dataset.`,
 };

@@ -3,6 +3,11 @@ import { LOCALES, type Lang } from './index';
 /**
  * Locale-aware number formatting. Every function returns '—' for a missing value (NaN,
  * ±Infinity, null, undefined) so panels never print "NaN".
+ *
+ * Negative numbers on screen carry the typographic minus U+2212 "−", never the ASCII
+ * hyphen-minus that Intl writes for en-US and zh-CN, so "−23.0%" reads alike everywhere; a value
+ * that rounds to zero (and −0) prints unsigned ("0", "0.0%"). CSV files keep ASCII '-'
+ * (src/domain/csv.ts): they are for machines.
  */
 
 const MISSING = '—';
@@ -22,9 +27,20 @@ function finite(x: number | null | undefined): x is number {
   return typeof x === 'number' && Number.isFinite(x);
 }
 
+/** The typographic minus sign every negative number on screen carries. */
+export const MINUS = '\u2212';
+
+/**
+ * Formats with `f` and puts U+2212 in place of Intl's hyphen-minus. `signDisplay: 'negative'`
+ * (in every formatter here) already leaves a value that rounds to zero, and −0, unsigned.
+ */
+function signed(f: Intl.NumberFormat, x: number): string {
+  return f.format(x).replace('-', MINUS);
+}
+
 /** Whole number with thousands separators: 19234.6 → "19,235". */
 export function formatInteger(x: number | null | undefined, lang: Lang): string {
-  return finite(x) ? nf(lang, 'int', { maximumFractionDigits: 0 }).format(x) : MISSING;
+  return finite(x) ? signed(nf(lang, 'int', { maximumFractionDigits: 0, signDisplay: 'negative' }), x) : MISSING;
 }
 
 /** Yuan amount, whole yuan with thousands separators (the unit is shown beside it). */
@@ -32,13 +48,13 @@ export const formatYuan = formatInteger;
 
 /** A share or rate (0.163) as a percentage with one decimal: "16.3%". */
 export function formatPercent(x: number | null | undefined, lang: Lang): string {
-  return finite(x) ? nf(lang, 'pct', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(x) : MISSING;
+  return finite(x) ? signed(nf(lang, 'pct', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'negative' }), x) : MISSING;
 }
 
-/** A growth rate with an explicit sign: 0.163 → "+16.3%", -0.02 → "-2.0%", 0 → "0.0%". */
+/** A growth rate with an explicit sign: 0.163 → "+16.3%", -0.02 → "−2.0%" (U+2212), 0 and −0.0004 → "0.0%". */
 export function formatGrowth(x: number | null | undefined, lang: Lang): string {
   return finite(x)
-    ? nf(lang, 'growth', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' }).format(x)
+    ? signed(nf(lang, 'growth', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1, signDisplay: 'exceptZero' }), x)
     : MISSING;
 }
 

@@ -126,4 +126,22 @@ export interface Messages {
   population: PopulationMessages;
   /** Strings of the analysis panels (`src/ui/panels/`). */
   panels: PanelMessages;
+
+  // ---- Bad URLs and datasets that cannot be opened (issue 15 item 5) ----
+  /** Heading of the load error screen; `dataset` is the demo name or the folder path. */
+  loadErrorTitle: (dataset: string) => string;
+  /** What went wrong, in plain words, per `LoadProblem` (src/data/first-screen.ts). */
+  loadProblem: Record<'not-found' | 'bad-manifest' | 'missing-file' | 'not-json' | 'server' | 'network' | 'other', (path: string, file: string, status: string) => string>;
+  loadErrorDatasets: string;
+  loadErrorTechnical: string;
+  /** Notices about what the URL asked for and the dataset does not have. */
+  noticesLabel: string;
+  dismissNotice: string;
+  noticeNoUnit: (code: string) => string;
+  noticeShowingInstead: (name: string) => string;
+  noticeNoPeriod: (asked: string, shown: string) => string;
+  /** `shown`: the plan evaluated instead, null when the dataset has none. */
+  noticeNoPlan: (plan: string, shown: string | null) => string;
+  noticeNoTarget: (target: string) => string;
+  noticeBadDataset: (value: string) => string;
 }

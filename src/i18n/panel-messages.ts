@@ -106,4 +106,14 @@ export interface PanelMessages {
   causes: string[];
   risks: Record<string, string>;
   measures: Record<string, string>;
+
+  // ---- CSV export precision (issue 15 item 7) ----
+  /** The checkbox beside an export button: write numbers unrounded. */
+  exportFullPrecision: string;
+  /** Its tooltip: what the two modes write. */
+  exportPrecisionHint: string;
+  /** CSV header of the growth column, written in percent. */
+  csvGrowthPercent: string;
+  /** Export button of the household table. */
+  exportHouseholds: string;
 }

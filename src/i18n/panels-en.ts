@@ -116,4 +116,10 @@ export const panelsEn: PanelMessages = {
     employment: 'Employment', industry: 'Industry', microcredit: 'Micro-credit', courtyard: 'Courtyard economy', public_job: 'Public-welfare job',
     workshop: 'Assistance workshop', yulu: 'Yulu training', dividend: 'Asset dividend',
   },
+
+  // ---- CSV export precision (issue 15 item 7) ----
+  exportFullPrecision: 'Full precision',
+  exportPrecisionHint: 'By default numbers are rounded as shown: yuan to whole yuan, growth in percent with one decimal. Tick “Full precision” to write them unrounded.',
+  csvGrowthPercent: 'Growth (%)',
+  exportHouseholds: 'Export households (CSV)',
 };

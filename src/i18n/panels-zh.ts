@@ -116,4 +116,10 @@ export const panelsZh: PanelMessages = {
     employment: '就业帮扶', industry: '产业帮扶', microcredit: '小额信贷', courtyard: '庭院经济', public_job: '公益性岗位',
     workshop: '帮扶车间', yulu: '雨露计划', dividend: '资产收益分红',
   },
+
+  // ---- CSV export precision (issue 15 item 7) ----
+  exportFullPrecision: '全精度',
+  exportPrecisionHint: '默认按屏幕显示取整：金额取整到元，增速为百分数保留一位小数；勾选“全精度”则不取整。',
+  csvGrowthPercent: '增速（%）',
+  exportHouseholds: '导出本村农户 CSV',
 };

@@ -163,7 +163,10 @@ function nf(lang: Lang, decimals: number, signed: boolean): Intl.NumberFormat {
  */
 export function formatTargetValue(x: number | null, unit: ValueUnit, lang: Lang, decimals = baseDecimals(unit)): string {
   if (x === null || !Number.isFinite(x)) return '—';
-  const shown = nf(lang, decimals, unit === 'rate').format(x * shownScale(unit));
+  // Intl writes a hyphen-minus: the screen's one minus sign is U+2212 (src/i18n/format.ts).
+  // A value that rounds to zero shows no sign.
+  const raw = nf(lang, decimals, unit === 'rate').format(x * shownScale(unit));
+  const shown = /^[-+]?[0.,]+$/.test(raw) ? raw.replace(/^[-+]/, '') : raw.replace('-', '\u2212');
   return unit === 'rate' || unit === 'share' ? `${shown}%` : shown;
 }
 

@@ -114,4 +114,26 @@ export const zh: Messages = {
   population: populationZh,
 
   panels: panelsZh,
+
+  // ---- Bad URLs and datasets that cannot be opened (issue 15 item 5) ----
+  loadErrorTitle: (dataset) => `无法打开数据集：${dataset}`,
+  loadProblem: {
+    'not-found': (path) => `${path} 处没有数据集：服务器上找不到数据清单 manifest.json（可能是数据集编号或路径写错了，或数据尚未生成）。`,
+    'bad-manifest': (path) => `${path} 的 manifest.json 不是本系统的数据清单（缺少必需的内容）。`,
+    'missing-file': (path, file) => `数据集 ${path} 不完整：缺少文件 ${file}。`,
+    'not-json': (_path, file) => `文件 ${file} 已损坏或格式不对，无法读取。`,
+    server: (_path, file, status) => `服务器未能提供文件 ${file}（HTTP ${status}），请稍后重试。`,
+    network: (_path, file) => `无法连接服务器，未能读取 ${file}。请检查网络后重试。`,
+    other: (path) => `打开数据集 ${path} 时出错。`,
+  },
+  loadErrorDatasets: '可以打开的演示数据集：',
+  loadErrorTechnical: '技术细节',
+  noticesLabel: '提示',
+  dismissNotice: '关闭提示',
+  noticeNoUnit: (code) => `本数据集中没有这个地区：${code}`,
+  noticeShowingInstead: (name) => `现显示${name}。`,
+  noticeNoPeriod: (asked, shown) => `本数据集没有${asked}的数据，现显示${shown}。`,
+  noticeNoPlan: (plan, shown) => `本数据集没有方案 ${plan}${shown ? `，现按方案 ${shown} 评估` : ''}。`,
+  noticeNoTarget: (target) => `方案中没有目标 ${target}，现显示默认目标。`,
+  noticeBadDataset: (value) => `不能打开这个数据集地址：${value}（只接受数据集编号或本站的相对路径），现显示默认数据集。`,
 };

@@ -1,11 +1,18 @@
 import { useEffect, useState } from 'react';
 import type { Connector } from '../data/engine/connector';
-import { FirstScreenError, firstScreenLoad, type FirstScreenData, type FirstScreenStep, type StepProgress } from '../data/first-screen';
+import { FirstScreenError, firstScreenLoad, type FirstScreenData, type FirstScreenStep, type LoadProblem, type StepProgress } from '../data/first-screen';
 
 export type DatasetLoad =
   | { status: 'loading'; steps: Partial<Record<FirstScreenStep, StepProgress>> }
-  | { status: 'error'; step: FirstScreenStep | null; url: string | null; message: string }
+  | { status: 'error'; step: FirstScreenStep | null; url: string | null; message: string; failure: LoadFailure }
   | { status: 'ready'; data: FirstScreenData };
+
+/** A failed load in the error screen's terms: what it means, the file (relative to the dataset), an HTTP status. */
+export interface LoadFailure {
+  problem: LoadProblem;
+  file: string | null;
+  httpStatus: number | null;
+}
 
 /**
  * Loads the first screen's data for the dataset folder `datasetUrl` (again when it changes, or
@@ -39,8 +46,12 @@ export function useDataset(datasetUrl: string, createConnector: () => Promise<Co
       (error: unknown) => {
         settled = true;
         if (cancelled) return;
-        if (error instanceof FirstScreenError) setLoad({ status: 'error', step: error.step, url: error.url, message: error.message });
-        else setLoad({ status: 'error', step: null, url: null, message: error instanceof Error ? error.message : String(error) });
+        if (error instanceof FirstScreenError) {
+          setLoad({ status: 'error', step: error.step, url: error.url, message: error.message, failure: { problem: error.problem, file: error.file, httpStatus: error.status } });
+        } else {
+          const message = error instanceof Error ? error.message : String(error);
+          setLoad({ status: 'error', step: null, url: null, message, failure: { problem: 'other', file: null, httpStatus: null } });
+        }
       },
     );
     return () => {

@@ -82,6 +82,29 @@ export function isSafeDatasetPath(path: string): boolean {
   return /^[A-Za-z0-9_\-./]+$/.test(path) && !path.startsWith('//') && path.length <= 200;
 }
 
+// ---- Dataset ids (issue 15 item 5) ----
+
+/** A dataset id: letters, digits, `-` and `_`, no `/` and no `.` (e.g. `jiangxi`, `jiangxi-parts`). */
+const DATASET_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
+
+/**
+ * The dataset folder a `data` parameter names, or null when it names none that may be opened.
+ * A dataset id opens `data/<id>/` next to the page (`?data=jiangxi` → `data/jiangxi/`, the
+ * folder `npm run data -- --region <id>` writes); anything else is a folder path, accepted only
+ * when `isSafeDatasetPath` allows it (so `?data=./jiangxi/` opens a folder `jiangxi/` itself).
+ */
+export function datasetFromParam(value: string | null): string | null {
+  if (value === null) return null;
+  if (DATASET_ID.test(value)) return `data/${value}/`;
+  return isSafeDatasetPath(value) ? value : null;
+}
+
+/** The `data` parameter of a dataset folder: `data/<id>/` is written as its id, any other path as it is. */
+export function datasetParam(dataset: string): string {
+  const m = /^data\/([^/]+)\/$/.exec(dataset);
+  return m && DATASET_ID.test(m[1]) ? m[1] : dataset;
+}
+
 function oneOf<T extends string>(value: string | null, allowed: readonly T[], fallback: T): T {
   return value !== null && (allowed as readonly string[]).includes(value) ? (value as T) : fallback;
 }
@@ -112,7 +135,7 @@ export function parseViewState(search: string): ViewState {
   const q = new URLSearchParams(search);
   const dataset = q.get(P.dataset);
   return {
-    dataset: dataset !== null && isSafeDatasetPath(dataset) ? dataset : DEFAULT_VIEW.dataset,
+    dataset: datasetFromParam(dataset) ?? DEFAULT_VIEW.dataset,
     year: intIn(q.get(P.year), 1900, 2999),
     quarter: intIn(q.get(P.quarter), 1, 4),
     metric: oneOf(q.get(P.metric), METRICS, DEFAULT_VIEW.metric),
@@ -133,7 +156,7 @@ export function parseViewState(search: string): ViewState {
  */
 export function serializeViewState(s: ViewState): string {
   const q = new URLSearchParams();
-  if (s.dataset !== DEFAULT_VIEW.dataset) q.set(P.dataset, s.dataset);
+  if (s.dataset !== DEFAULT_VIEW.dataset) q.set(P.dataset, datasetParam(s.dataset));
   if (s.year !== null) q.set(P.year, String(s.year));
   if (s.quarter !== null) q.set(P.quarter, String(s.quarter));
   if (s.metric !== DEFAULT_VIEW.metric) q.set(P.metric, s.metric);

@@ -50,7 +50,7 @@ describe('ledger csv', () => {
   it('has Chinese headers and labels in zh', () => {
     const [header, line] = ledgerCsv([row], messages('zh'), 'zh', place).slice(1).split('\r\n');
     expect(header.split(',').slice(0, 7)).toEqual(['户编号', '村代码', '村', '人口', '劳动力', '类别', '管理类别']);
-    expect(line).toBe('H2,640422100201,某村,4,2,脱贫不稳定户,重点监测户,26000,8000,500,1500,36000,9000,-0.1,否,否,是,RS0001,1,因病、因灾,失业、工资降低或务工时间缩短,帮扶车间');
+    expect(line).toBe('H2,640422100201,某村,4,2,脱贫不稳定户,重点监测户,26000,8000,500,1500,36000,9000,-10,否,否,是,RS0001,1,因病、因灾,失业、工资降低或务工时间缩短,帮扶车间');
   });
 
   it('has English headers and labels in en, quoting labels with commas', () => {

@@ -25,7 +25,7 @@ describe('view state in the URL', () => {
     };
     const query = serializeViewState(s);
     expect(query).toBe(
-      '?data=data%2Fjiangxi%2F&year=2025&q=3&metric=growth&breaks=jenks&lang=en&region=640422000000&plan=jiangxi-2023&target=ratio-to-rural&pop=monitored&classes=all-years&filter=cat:tuopin,marginal;mgmt:safety_net;reloc:0;cause:1,3;inc:0,12000.5',
+      '?data=jiangxi&year=2025&q=3&metric=growth&breaks=jenks&lang=en&region=640422000000&plan=jiangxi-2023&target=ratio-to-rural&pop=monitored&classes=all-years&filter=cat:tuopin,marginal;mgmt:safety_net;reloc:0;cause:1,3;inc:0,12000.5',
     );
     expect(parseViewState(query)).toEqual(s);
   });

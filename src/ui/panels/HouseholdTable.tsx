@@ -2,6 +2,10 @@ import { useState } from 'react';
 import { queryHouseholdPage, type HouseholdRow, type HouseholdSortKey } from '../../data/queries/households';
 import { formatGrowth, formatInteger, formatYuan } from '../../i18n/format';
 import { categoryLabel, causeLabel, measureLabel, mgmtClassLabel, riskLabel, scopePeriodLabel } from './labels';
+import type { CsvPrecision } from '../../domain/csv';
+import { downloadText } from './download';
+import { ExportCsv } from './ExportCsv';
+import { ledgerCsv } from './ledger-csv';
 import { PanelFrame } from './PanelFrame';
 import type { PanelContext } from './types';
 import { useQuery } from './use-query';
@@ -77,8 +81,40 @@ export function HouseholdTable({ t, lang, db, scope, childName, pageSize = 50 }:
   const from = total === 0 ? 0 : page * pageSize + 1;
   const to = Math.min(total, (page + 1) * pageSize);
 
+  // The export holds every household of the scope, in the table's order, with the ledgers' columns.
+  const [exporting, setExporting] = useState(false);
+  const [exportError, setExportError] = useState<string | null>(null);
+  const exportCsv = (precision: CsvPrecision) => {
+    if (!db || exporting) return;
+    const name = `${p.householdsTitle}-${childName(scope.within.code)}-${scope.period.year}Q${scope.period.quarter}.csv`.replace(/[\\/:*?"<>|\s]+/g, '_');
+    setExporting(true);
+    setExportError(null);
+    queryHouseholdPage(db, scope, { sort: sort.key, descending: sort.descending, offset: 0, limit: Math.max(1, total) }).then(
+      ({ rows }) => {
+        downloadText(ledgerCsv(rows, t, lang, childName, precision), name);
+        setExporting(false);
+      },
+      (e: unknown) => {
+        setExportError(e instanceof Error ? e.message : String(e));
+        setExporting(false);
+      },
+    );
+  };
+
   return (
-    <PanelFrame t={t} id="household-table" title={p.householdsTitle} subtitle={p.householdsCaption(childName(scope.within.code), scopePeriodLabel(t, scope.period))} state={q}>
+    <PanelFrame
+      t={t}
+      id="household-table"
+      title={p.householdsTitle}
+      subtitle={p.householdsCaption(childName(scope.within.code), scopePeriodLabel(t, scope.period))}
+      state={q}
+      actions={<ExportCsv t={t} testId="household-export" label={p.exportCsv} disabled={!q.data || q.status !== 'ready' || exporting || total === 0} busy={exporting} onExport={exportCsv} />}
+    >
+      {exportError && (
+        <p className="analysis-status error" role="alert" data-testid="household-export-error">
+          {p.queryFailed(exportError)}
+        </p>
+      )}
       {q.data && (
         <>
           <div className="pager" data-testid="household-pager" data-total={total} data-page={page}>

@@ -2,7 +2,9 @@ import { memo, useMemo, useState } from 'react';
 import { LEDGER_KINDS, queryLedger, queryLedgerView, type HouseholdRow, type LedgerKind } from '../../data/queries/households';
 import { formatGrowth, formatInteger, formatPercent, formatYuan } from '../../i18n/format';
 import { COMPONENTS } from './composition';
+import type { CsvPrecision } from '../../domain/csv';
 import { downloadText } from './download';
+import { ExportCsv } from './ExportCsv';
 import { categoryLabel, causeLabel, childLevel, mgmtClassLabel, scopePeriodLabel } from './labels';
 import { ledgerCsv } from './ledger-csv';
 import { summarizeLedgerUnits, type LedgerSummary } from './ledger-summary';
@@ -54,14 +56,14 @@ export function LedgersPanel({ t, lang, db, scope, childName, monitoringLine, li
   const period = scopePeriodLabel(t, scope.period);
 
   // The export reads the whole ledger only when asked for (the panel holds its sums and first rows).
-  const exportCsv = () => {
+  const exportCsv = (precision: CsvPrecision) => {
     if (!db || !view || exporting) return;
     const name = `${p.ledgerNames[kind]}-${place}-${scope.period.year}Q${scope.period.quarter}.csv`.replace(/[\\/:*?"<>|\s]+/g, '_');
     setExporting(key);
     setExportError(null);
     queryLedger(db, scope, { kind, line: monitoringLine, annualFactor }).then(
       (rows) => {
-        downloadText(ledgerCsv(rows, t, lang, childName), name);
+        downloadText(ledgerCsv(rows, t, lang, childName, precision), name);
         setExporting(null);
       },
       (e: unknown) => {
@@ -79,9 +81,7 @@ export function LedgersPanel({ t, lang, db, scope, childName, monitoringLine, li
       subtitle={`${place} · ${period}`}
       state={state}
       actions={
-        <button type="button" onClick={exportCsv} disabled={!view || q.status !== 'ready' || exporting !== null} aria-busy={exporting !== null} data-testid="ledger-export">
-          {p.exportCsv}
-        </button>
+        <ExportCsv t={t} testId="ledger-export" label={p.exportCsv} disabled={!view || q.status !== 'ready' || exporting !== null} busy={exporting !== null} onExport={exportCsv} />
       }
     >
       <Tabs idBase="ledgers" label={p.ledgersTitle} tabs={LEDGER_KINDS.map((id) => ({ id, label: p.ledgerNames[id] }))} selected={kind} onSelect={setKind} />
