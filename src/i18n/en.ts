@@ -109,5 +109,9 @@ export const en: Messages = {
   engineVerified: (rows) => `ready · totals by area agree with ${rows} income records`,
   engineMismatch: (count) => `totals by area differ from household records in ${count} places; check the data`,
 
+  // -- Layout and keyboard (issue 15) --
+  metricShort: { income: 'Income', growth: 'Growth', gap: 'Gap', status: 'Status' },
+  rankingKeysHint: 'Arrow keys move between rows, Enter opens one',
+
   panels: panelsEn,
 };

@@ -110,5 +110,9 @@ export const zh: Messages = {
   engineVerified: (rows) => `已就绪 · 分区汇总已与 ${rows} 条收入记录核对一致`,
   engineMismatch: (count) => `分区汇总与户数据不一致（${count} 处），请检查数据`,
 
+  // -- Layout and keyboard (issue 15) --
+  metricShort: { income: '人均纯收入', growth: '增速', gap: '目标差距', status: '目标状态' },
+  rankingKeysHint: '上下方向键在各行间移动，回车进入',
+
   panels: panelsZh,
 };
