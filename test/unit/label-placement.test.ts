@@ -39,6 +39,14 @@ describe('placeLabels', () => {
     expect(placed[1]).toMatchObject({ id: 'b', x: 8, y: 0, candidate: -1 });
   });
 
+  test('with no free candidate, one inside the bounds is preferred to one outside that overlaps nothing', () => {
+    const placed = placeLabels([
+      { id: 'a', width: 10, height: 10, candidates: [{ x: 0, y: 0 }] },
+      { id: 'b', width: 10, height: 10, candidates: [{ x: 95, y: 0 }, { x: 5, y: 0 }] },
+    ], { bounds: { x: 0, y: 0, width: 100, height: 100 }, padding: 0 });
+    expect(placed[1]).toMatchObject({ x: 5, y: 0, candidate: -1 });
+  });
+
   test('three close lines (7,500, 10,000, 12,000 on the histogram) get labels that do not overlap', () => {
     // Lines at x = 145, 175, 199; label widths 80, 33, 45 (chart units); rows 15 apart from 16.
     const lines: [string, number, number][] = [['monitoring', 145, 80], ['floor', 175, 33], ['low', 199, 45]];

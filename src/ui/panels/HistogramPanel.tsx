@@ -5,7 +5,7 @@ import { INCOME_LINES, type IncomeLine } from '../../domain/income-lines';
 import { formatInteger } from '../../i18n/format';
 import { CHART, YAxis } from './chart';
 import { binInRange, HISTOGRAM_MAX, HISTOGRAM_WIDTH, householdsInRange, snapRange, withoutIncomeRange } from './histogram';
-import { besideLineCandidates, boldLabelWidth, placeLabels } from './label-placement';
+import { besideLineCandidates, boldLabelWidth, labelBox, placeLabels } from './label-placement';
 import { scopePeriodLabel } from './labels';
 import { PanelFrame } from './PanelFrame';
 import type { PanelContext } from './types';
@@ -26,8 +26,7 @@ const LINE_COLOURS: Record<string, string> = { monitoring: '#b8322b', floor_1000
 
 /** Line labels: font size (app: .chart .mark-label), row height and baseline, in chart units. */
 const MARK_FONT = 11;
-const MARK_ROW = 12;
-const MARK_BASELINE = 10;
+const { height: MARK_ROW, baseline: MARK_BASELINE } = labelBox(MARK_FONT);
 
 const x = scaleLinear()
   .domain([0, HISTOGRAM_MAX + HISTOGRAM_WIDTH])
@@ -132,7 +131,7 @@ function Chart({ bins, range, lang, monitoringLine, lines, onBrush, t }: {
   const placed = new Map(placeLabels(
     [...marks].sort((a, b) => a.value - b.value).map((m) => {
       const width = boldLabelWidth(m.label, MARK_FONT);
-      return { id: m.id, width, height: MARK_ROW, candidates: besideLineCandidates(x(m.value), width, CHART.top, MARK_ROW + 3, 4) };
+      return { id: m.id, width, height: MARK_ROW, candidates: besideLineCandidates(x(m.value), width, CHART.top - 4, MARK_ROW + 2, 4) };
     }),
     { bounds: { x: CHART.left, y: 0, width: CHART.width - CHART.left, height: bottom }, padding: 1 },
   ).map((l) => [l.id, l]));
@@ -165,7 +164,9 @@ function Chart({ bins, range, lang, monitoringLine, lines, onBrush, t }: {
           <g key={m.id} data-testid={`histogram-mark-${m.id}`} pointerEvents="none">
             <line x1={x(m.value)} x2={x(m.value)} y1={CHART.top + 2} y2={bottom} stroke={LINE_COLOURS[m.id] ?? '#6b7a8a'} strokeWidth={1.5} strokeDasharray="4 3" />
             {at && (
-              <text x={at.x + at.width / 2} y={at.y + MARK_BASELINE} textAnchor="middle" className="mark-label" fill={LINE_COLOURS[m.id] ?? '#6b7a8a'}>
+              // Even candidates lie right of the line: start there; odd ones left of it: end there
+              // (widths are estimated wide, so the text stays next to its line either way).
+              <text x={at.candidate % 2 === 1 ? at.x + at.width : at.x} y={at.y + MARK_BASELINE} textAnchor={at.candidate % 2 === 1 ? 'end' : 'start'} className="mark-label" fill={LINE_COLOURS[m.id] ?? '#6b7a8a'}>
                 {m.label}
               </text>
             )}

@@ -1,7 +1,7 @@
 import { line, scaleLinear } from 'd3';
 import { formatInteger, formatYuan } from '../../i18n/format';
 import { CHART, YAxis } from './chart';
-import { boldLabelWidth, placeLabels, type Box, type LabelRequest } from './label-placement';
+import { boldLabelWidth, labelBox, placeLabels, type Box, type LabelRequest } from './label-placement';
 import { fullYearPerCapita, projectedPerCapita } from './composition';
 import { PanelFrame } from './PanelFrame';
 import type { ReferenceSeries } from './reference-series';
@@ -30,8 +30,7 @@ export interface TrendPanelProps extends PanelContext {
 
 /** Value labels on the chart: font size (app: .chart .bar-value, .target-label), box height, baseline. */
 const LABEL_FONT = 11;
-const LABEL_HEIGHT = 12;
-const LABEL_BASELINE = 10;
+const { height: LABEL_HEIGHT, baseline: LABEL_BASELINE } = labelBox(LABEL_FONT);
 
 /** Reference line colours (blue, amber, green, grey from the app palette), then repeated. */
 const REF_COLOURS = ['#2c7fb8', '#c98a00', '#2e8b57', '#6b7a8a'];
@@ -128,8 +127,8 @@ function Chart({ actual, targets, references, projected, lang, yLabel, projected
   // (a 2024 target and the projection from 2024 sat on top of each other).
   const projectedText = projected ? `${projectedLabel} ${formatInteger(projected.value, lang)}` : '';
   const around = (cx: number, cy: number, w: number, gap: number) => [
-    { x: cx - w / 2, y: cy - gap - LABEL_HEIGHT },
-    { x: cx - w / 2, y: cy + gap },
+    { x: cx - w / 2, y: cy - gap - LABEL_HEIGHT + 2 },
+    { x: cx - w / 2, y: cy + gap - 2 },
     { x: cx - gap - 6 - w, y: cy - LABEL_HEIGHT / 2 },
     { x: cx + gap + 6, y: cy - LABEL_HEIGHT / 2 },
   ];
@@ -143,7 +142,10 @@ function Chart({ actual, targets, references, projected, lang, yLabel, projected
     const py = y(projected.value);
     requests.push({
       id: 'projected', width: w, height: LABEL_HEIGHT,
-      candidates: [{ x: px - 8 - w, y: py + 6 }, { x: px - 8 - w, y: py - 6 - LABEL_HEIGHT }, { x: px - 10 - w, y: py - LABEL_HEIGHT / 2 }, ...around(px, py, w, 6)],
+      candidates: [
+        { x: px - 8 - w, y: py + 6 }, { x: px - 8 - w, y: py - 6 - LABEL_HEIGHT }, { x: px - 10 - w, y: py - LABEL_HEIGHT / 2 }, ...around(px, py, w, 6),
+        { x: px - 8 - w, y: py + 6 + LABEL_HEIGHT }, { x: px - 8 - w, y: py - 6 - 2 * LABEL_HEIGHT },
+      ],
     });
   }
   const points: Box[] = [...actual, ...(projected ? [projected] : [])].map((d) => ({ x: x(d.year) - 4, y: y(d.value) - 4, width: 8, height: 8 }));

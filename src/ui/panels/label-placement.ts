@@ -8,11 +8,20 @@
 import { textWidth } from '../../map/labels/declutter';
 
 /**
- * Estimated width of a bold chart label at `size` units: `textWidth`'s em counts plus 10 % for
- * the bold face (Noto Sans SC bold digits are wider than its 0.6 em), so estimates err wide.
+ * Estimated width of a bold chart label at `size` units. `textWidth`'s em counts err wide for
+ * Latin text in the bundled font (measured in Chromium at 11 units: "Monitoring line 7,500" 108
+ * wide, estimated 139), and are exact for CJK, so a label is never placed tighter than it is.
  */
 export function boldLabelWidth(text: string, size: number): number {
-  return textWidth(text, size) * 1.1;
+  return textWidth(text, size);
+}
+
+/**
+ * Height of a chart label's box at `size` units and where its baseline sits from the box's top:
+ * the font's line box (Noto Sans SC: 1.49 em, ascent 1.16 em; measured 16.4 and 13 at 11 units).
+ */
+export function labelBox(size: number): { height: number; baseline: number } {
+  return { height: Math.ceil(size * 1.5), baseline: Math.round(size * 1.17) };
 }
 
 /** A box in chart units, (x, y) its top-left corner. */
@@ -56,8 +65,8 @@ function overlapArea(a: Box, b: Box): number {
 /**
  * Places `requests` in order. A candidate is free when it lies inside `bounds` (if given) and
  * keeps `padding` clear of every label already placed and of every `obstacle`. When no candidate
- * is free, the one overlapping the placed labels least is taken (ties: the earlier) and marked
- * `candidate: -1`, so a label is never dropped. A request without candidates is skipped.
+ * is free, the one inside the bounds overlapping the placed labels least is taken (ties: the
+ * earlier; outside only if none is inside) and marked `candidate: -1`, so a label is never dropped. A request without candidates is skipped.
  */
 export function placeLabels(requests: readonly LabelRequest[], options: { bounds?: Box; obstacles?: readonly Box[]; padding?: number } = {}): PlacedLabel[] {
   const { bounds, obstacles = [], padding = 2 } = options;
@@ -70,7 +79,8 @@ export function placeLabels(requests: readonly LabelRequest[], options: { bounds
       placed.push({ id: r.id, ...boxes[free], candidate: free });
       continue;
     }
-    const cost = boxes.map((b) => placed.reduce((n, p) => n + overlapArea(p, b), 0) + (bounds && !inside(b, bounds) ? 1e-6 : 0));
+    // Inside the bounds beats any overlap: a label cut off at the chart's edge is worse than one touching another.
+    const cost = boxes.map((b) => placed.reduce((n, p) => n + overlapArea(p, b), 0) + (bounds && !inside(b, bounds) ? 1e9 : 0));
     const best = cost.reduce((bi, c, i) => (c < cost[bi] ? i : bi), 0);
     placed.push({ id: r.id, ...boxes[best], candidate: -1 });
   }
