@@ -186,6 +186,11 @@ describe.skipIf(!chrome)('layout, labels, keyboard and accessibility (Ningxia de
             for (const p of await problems(lang)) found.push(`${lang} ${view} ${metric}: ${p}`);
             if (metric === 'income' && SHOT_SIZES.has(size.width) && SHOT_VIEWS.has(view)) {
               await page.screenshot({ path: `${ARTIFACTS}/layout-${size.width}-${lang}-${view}.png` });
+              // The side column's panels below the fold, one image each (scrolls the column).
+              for (const id of ['scorecard', 'trend-panel', 'composition-panel', 'histogram-panel', 'ledgers-panel']) {
+                await page.locator(`[data-testid="${id}"]`).screenshot({ path: `${ARTIFACTS}/layout-${size.width}-${lang}-${view}-${id}.png` });
+              }
+              await page.locator('[data-testid="side-panels"]').evaluate((el) => el.scrollTo(0, 0));
             }
           }
         }
