@@ -111,7 +111,7 @@ export const en: Messages = {
 
   // -- Layout and keyboard (issue 15) --
   metricShort: { income: 'Income', growth: 'Growth', gap: 'Gap', status: 'Status' },
-  rankingKeysHint: 'Arrow keys move between rows, Enter opens one',
+  rankingKeysHint: 'Up and Down move between rows',
 
   panels: panelsEn,
 };

@@ -112,7 +112,7 @@ export const zh: Messages = {
 
   // -- Layout and keyboard (issue 15) --
   metricShort: { income: '人均纯收入', growth: '增速', gap: '目标差距', status: '目标状态' },
-  rankingKeysHint: '上下方向键在各行间移动，回车进入',
+  rankingKeysHint: '上下方向键在各行间移动',
 
   panels: panelsZh,
 };
