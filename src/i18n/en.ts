@@ -111,6 +111,9 @@ export const en: Messages = {
   engineMismatch: (count) => `totals by area differ from household records in ${count} places; check the data`,
 
   population: populationEn,
+  // -- Layout and keyboard (issue 15) --
+  metricShort: { income: 'Income', growth: 'Growth', gap: 'Gap', status: 'Status' },
+  rankingKeysHint: 'Up and Down move between rows',
 
   panels: panelsEn,
 

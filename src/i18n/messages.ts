@@ -124,6 +124,12 @@ export interface Messages {
 
   /** Population names and the year-to-date basis (`population-messages.ts`). */
   population: PopulationMessages;
+  // -- Layout and keyboard (issue 15) --
+  /** The indicators' names on the map's switch buttons (the full name is the button's title). */
+  metricShort: { income: string; growth: string; gap: string; status: string };
+  /** Ranking rows: how to move between them and open one (keyboard). */
+  rankingKeysHint: string;
+
   /** Strings of the analysis panels (`src/ui/panels/`). */
   panels: PanelMessages;
 

@@ -112,6 +112,9 @@ export const zh: Messages = {
   engineMismatch: (count) => `分区汇总与户数据不一致（${count} 处），请检查数据`,
 
   population: populationZh,
+  // -- Layout and keyboard (issue 15) --
+  metricShort: { income: '人均纯收入', growth: '增速', gap: '目标差距', status: '目标状态' },
+  rankingKeysHint: '上下方向键在各行间移动',
 
   panels: panelsZh,
 

@@ -25,13 +25,15 @@ export interface ControlsProps {
 
 /** Year slider, indicator and class-break choice. Native inputs and radio groups: keyboard and screen-reader ready. */
 export function Controls(p: ControlsProps) {
-  const metricLabel: Record<Metric, string> = { income: p.t.metricIncome, growth: p.t.metricGrowth, gap: p.t.metricGap, status: p.t.metricStatus };
+  // Buttons carry the short names (English's full names wrapped to four lines); the title the full one.
+  const metricLabel: Record<Metric, string> = p.t.metricShort;
+  const metricTitle: Record<Metric, string> = { income: p.t.metricIncome, growth: p.t.metricGrowth, gap: p.t.metricGap, status: p.t.metricStatus };
   const byTarget = p.metric === 'gap' || p.metric === 'status';
   const breaksLabel: Record<BreakMethod, string> = { quantile: p.t.quantile, jenks: p.t.jenks };
   return (
     <form className="controls panel" aria-label={p.t.controlsGroup} onSubmit={(e) => e.preventDefault()}>
       <YearSlider t={p.t} years={p.years} year={p.year} onYear={p.onYear} onPlay={p.onPlay} />
-      <Segmented name="metric" legend={p.t.metric} options={METRICS} labels={metricLabel} value={p.metric} onChange={p.onMetric} />
+      <Segmented name="metric" legend={p.t.metric} options={METRICS} labels={metricLabel} titles={metricTitle} value={p.metric} onChange={p.onMetric} />
       {byTarget && p.targets.length > 0 && (
         <label className="control target-select">
           <span>{p.t.mapTarget}</span>
@@ -50,14 +52,14 @@ export function Controls(p: ControlsProps) {
   );
 }
 
-function Segmented<T extends string>(p: { name: string; legend: string; options: readonly T[]; labels: Record<T, string>; value: T; onChange: (v: T) => void }) {
+function Segmented<T extends string>(p: { name: string; legend: string; options: readonly T[]; labels: Record<T, string>; titles?: Record<T, string>; value: T; onChange: (v: T) => void }) {
   const name = `${p.name}-${useId()}`;
   return (
     <fieldset className="control segmented" data-testid={`${p.name}-switch`}>
       <legend>{p.legend}</legend>
       <div className="segments">
         {p.options.map((o) => (
-          <label key={o} className={o === p.value ? 'checked' : undefined}>
+          <label key={o} className={o === p.value ? 'checked' : undefined} title={p.titles && p.titles[o] !== p.labels[o] ? p.titles[o] : undefined}>
             <input type="radio" name={name} value={o} checked={o === p.value} onChange={() => p.onChange(o)} />
             <span>{p.labels[o]}</span>
           </label>

@@ -289,6 +289,7 @@ export function Dashboard({ t, data, view, update }: DashboardProps) {
               features={features}
               stats={vm.children}
               current={unitLevel === 5 ? shown.unit : null}
+              unitCode={shown.unit}
               onOpen={openUnit}
               gaps={byTargetMap && targetEvals && gapUnit ? {
                 label: t.metricGap,

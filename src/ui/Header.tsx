@@ -7,7 +7,7 @@ export function Header({ t, regionName, children }: { t: Messages; regionName: s
     <header className="app-header">
       <div className="title-block">
         <h1>{t.appTitle}</h1>
-        {regionName && <span className="region-name">{regionName}</span>}
+        {regionName && <span className="region-name" title={regionName}>{regionName}</span>}
       </div>
       <div className="header-actions">{children}</div>
     </header>

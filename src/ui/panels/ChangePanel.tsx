@@ -114,7 +114,8 @@ function CauseTable({ t, lang, tallies, total, childName, active, onCause }: {
       <ol className="cause-list" data-testid="cause-list">
         {DECLINE_CAUSES.map((c, i) => (
           <li key={c}>
-            <button type="button" aria-pressed={active.includes(c)} aria-label={p.filterByCause(causeLabel(t, c))} onClick={() => onCause(c)} data-cause={c}>
+            {/* Named by its visible text (number, cause, share; axe: label-content-name-mismatch); the action is its title. */}
+            <button type="button" aria-pressed={active.includes(c)} title={p.filterByCause(causeLabel(t, c))} onClick={() => onCause(c)} data-cause={c}>
               <span className="cause-no">{c}</span>
               <span className="cause-name">{causeLabel(t, c)}</span>
               <span className="cause-share">{share(sum.byCause[i], sum.households)}</span>
@@ -131,7 +132,7 @@ function CauseTable({ t, lang, tallies, total, childName, active, onCause }: {
               <th scope="col">{p.fallingHouseholds}</th>
               {DECLINE_CAUSES.map((c) => (
                 <th scope="col" key={c} title={causeLabel(t, c)}>
-                  <button type="button" className="link" onClick={() => onCause(c)} aria-label={p.filterByCause(causeLabel(t, c))}>
+                  <button type="button" className="link" onClick={() => onCause(c)} aria-label={`${c} ${p.filterByCause(causeLabel(t, c))}`}>
                     {c}
                   </button>
                 </th>

@@ -35,7 +35,7 @@ export function CompositionPanel({ t, lang, db, scope, years, asOf, childName, p
               </li>
             ))}
           </ul>
-          <table className="figures" data-testid="composition-table">
+          <table className="figures composition" data-testid="composition-table">
             <caption className="sr-only">{p.compositionCaption(place)}</caption>
             <thead>
               <tr>
@@ -53,7 +53,7 @@ export function CompositionPanel({ t, lang, db, scope, years, asOf, childName, p
                 <tr key={b.year} data-year={b.year} data-quarter={b.quarter}>
                   <th scope="row">
                     {yearLabel(b)}
-                    {b.yearToDate && <span className="ytd-tag small">{t.ytdTag}</span>}
+                    {b.yearToDate && <>{' '}<span className="ytd-tag small">{t.ytdTag}</span></>}
                   </th>
                   {COMPONENTS.map((c) => (
                     <td key={c} data-component={c} data-value={b[c]}>

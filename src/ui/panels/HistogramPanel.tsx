@@ -7,6 +7,7 @@ import { CHART, YAxis } from './chart';
 import { histogramMarks, formatFactor } from './basis';
 import type { ProjectionFactor } from '../../targets/projection';
 import { binInRange, HISTOGRAM_MAX, HISTOGRAM_WIDTH, householdsInRange, snapRange, withoutIncomeRange } from './histogram';
+import { besideLineCandidates, boldLabelWidth, labelBox, placeLabels } from './label-placement';
 import { scopePeriodLabel } from './labels';
 import { PanelFrame } from './PanelFrame';
 import type { PanelContext } from './types';
@@ -30,6 +31,10 @@ export interface HistogramPanelProps extends PanelContext {
 const BAR = '#2c7fb8';
 const BAR_IN = '#12385c';
 const LINE_COLOURS: Record<string, string> = { monitoring: '#b8322b', floor_10000: '#c98a00', low_income_12000: '#6b7a8a' };
+
+/** Line labels: font size (app: .chart .mark-label), row height and baseline, in chart units. */
+const MARK_FONT = 11;
+const { height: MARK_ROW, baseline: MARK_BASELINE } = labelBox(MARK_FONT);
 
 const x = scaleLinear()
   .domain([0, HISTOGRAM_MAX + HISTOGRAM_WIDTH])
@@ -134,6 +139,15 @@ function Chart({ bins, range, lang, monitoringLine, lines, onBrush, t, basis }: 
     ...lines.map((l) => ({ id: l.id, value: l.value, label: l.id === 'floor_10000' ? p.floor10000 : p.lowIncome12000 })),
   ], basis, (label, v) => t.population.proratedLine(label, formatInteger(v, lang)));
   const xTicks = x.ticks(8).filter((v) => v <= HISTOGRAM_MAX);
+  // Line labels beside their lines; close lines (e.g. 7,500, 10,000 and 12,000) step down a row
+  // or go left of the line instead of printing over each other.
+  const placed = new Map(placeLabels(
+    [...marks].sort((a, b) => a.value - b.value).map((m) => {
+      const width = boldLabelWidth(m.label, MARK_FONT);
+      return { id: m.id, width, height: MARK_ROW, candidates: besideLineCandidates(x(m.value), width, CHART.top - 4, MARK_ROW + 2, 4) };
+    }),
+    { bounds: { x: CHART.left, y: 0, width: CHART.width - CHART.left, height: bottom }, padding: 1 },
+  ).map((l) => [l.id, l]));
 
   return (
     <svg className="chart histogram" viewBox={`0 0 ${CHART.width} ${CHART.height}`} role="img" aria-label={p.histogramX} data-testid="histogram-chart">
@@ -157,14 +171,21 @@ function Chart({ bins, range, lang, monitoringLine, lines, onBrush, t, basis }: 
           </rect>
         );
       })}
-      {marks.map((m, i) => (
-        <g key={m.id} data-testid={`histogram-mark-${m.id}`} pointerEvents="none">
-          <line x1={x(m.value)} x2={x(m.value)} y1={CHART.top + 2} y2={bottom} stroke={LINE_COLOURS[m.id] ?? '#6b7a8a'} strokeWidth={1.5} strokeDasharray="4 3" />
-          <text x={x(m.value) + 3} y={CHART.top + 10 + i * 12} className="mark-label" fill={LINE_COLOURS[m.id] ?? '#6b7a8a'}>
-            {m.label}
-          </text>
-        </g>
-      ))}
+      {marks.map((m) => {
+        const at = placed.get(m.id);
+        return (
+          <g key={m.id} data-testid={`histogram-mark-${m.id}`} pointerEvents="none">
+            <line x1={x(m.value)} x2={x(m.value)} y1={CHART.top + 2} y2={bottom} stroke={LINE_COLOURS[m.id] ?? '#6b7a8a'} strokeWidth={1.5} strokeDasharray="4 3" />
+            {at && (
+              // Even candidates lie right of the line: start there; odd ones left of it: end there
+              // (widths are estimated wide, so the text stays next to its line either way).
+              <text x={at.candidate % 2 === 1 ? at.x + at.width : at.x} y={at.y + MARK_BASELINE} textAnchor={at.candidate % 2 === 1 ? 'end' : 'start'} className="mark-label" fill={LINE_COLOURS[m.id] ?? '#6b7a8a'}>
+                {m.label}
+              </text>
+            )}
+          </g>
+        );
+      })}
       {xTicks.map((v) => (
         <text key={v} x={x(v)} y={bottom + 14} textAnchor="middle" className="tick">
           {v === HISTOGRAM_MAX ? `${formatInteger(v, lang)}+` : formatInteger(v, lang)}

@@ -84,7 +84,7 @@ export function LedgersPanel({ t, lang, db, scope, childName, monitoringLine, li
         <ExportCsv t={t} testId="ledger-export" label={p.exportCsv} disabled={!view || q.status !== 'ready' || exporting !== null} busy={exporting !== null} onExport={exportCsv} />
       }
     >
-      <Tabs idBase="ledgers" label={p.ledgersTitle} tabs={LEDGER_KINDS.map((id) => ({ id, label: p.ledgerNames[id] }))} selected={kind} onSelect={setKind} />
+      <Tabs idBase="ledgers" label={p.ledgersTitle} tabs={LEDGER_KINDS.map((id) => ({ id, label: p.ledgerNames[id] }))} selected={kind} onSelect={setKind} panelId="ledgers-panel-panel" />
       {exportError && (
         <p className="analysis-status error" role="alert" data-testid="ledger-export-error">
           {p.queryFailed(exportError)}
@@ -135,7 +135,7 @@ const LedgerBody = memo(function LedgerBody({ t, lang, summary: s, first, childN
         )}
       </dl>
       {s.households > 0 && (
-        <div className="table-scroll short">
+        <div className="table-scroll short" tabIndex={0} role="region" aria-label={p.ledgersTitle}>
           <table className="figures" data-testid="ledger-table">
             <caption className="table-note">{p.ledgerFirstRows(formatInteger(first.length, lang), formatInteger(s.households, lang))}</caption>
             <thead>

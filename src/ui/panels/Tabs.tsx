@@ -2,10 +2,12 @@ import { useRef, type KeyboardEvent } from 'react';
 
 /**
  * An ARIA tab list: arrow keys, Home and End move between tabs (and select them), as the WAI-ARIA
- * tabs pattern asks. The tab panel itself is the caller's, labelled by `${idBase}-tab-${id}`.
+ * tabs pattern asks. The tab panel itself is the caller's, labelled by `${idBase}-tab-${id}`;
+ * `panelId` is its id (default `${idBase}-panel`): `aria-controls` must name an element that
+ * exists, or it is an invalid ARIA value (axe found `ledgers-panel`, which no element had).
  */
-export function Tabs<K extends string>({ idBase, label, tabs, selected, onSelect }: {
-  idBase: string; label: string; tabs: { id: K; label: string }[]; selected: K; onSelect: (id: K) => void;
+export function Tabs<K extends string>({ idBase, label, tabs, selected, onSelect, panelId }: {
+  idBase: string; label: string; tabs: { id: K; label: string }[]; selected: K; onSelect: (id: K) => void; panelId?: string;
 }) {
   const refs = useRef(new Map<K, HTMLButtonElement>());
   const move = (e: KeyboardEvent, i: number) => {
@@ -28,7 +30,7 @@ export function Tabs<K extends string>({ idBase, label, tabs, selected, onSelect
           role="tab"
           id={`${idBase}-tab-${tab.id}`}
           aria-selected={tab.id === selected}
-          aria-controls={`${idBase}-panel`}
+          aria-controls={panelId ?? `${idBase}-panel`}
           tabIndex={tab.id === selected ? 0 : -1}
           onClick={() => onSelect(tab.id)}
           onKeyDown={(e) => move(e, i)}

@@ -1,6 +1,7 @@
 import { line, scaleLinear } from 'd3';
 import { formatInteger, formatYuan } from '../../i18n/format';
 import { CHART, YAxis } from './chart';
+import { boldLabelWidth, labelBox, placeLabels, type Box, type LabelRequest } from './label-placement';
 import { fullYearPerCapita, projectedPerCapita } from './composition';
 import { PanelFrame } from './PanelFrame';
 import type { ReferenceSeries } from './reference-series';
@@ -26,6 +27,10 @@ export interface TrendPanelProps extends PanelContext {
    */
   projected?: { year: number; value: number } | 'auto';
 }
+
+/** Value labels on the chart: font size (app: .chart .bar-value, .target-label), box height, baseline. */
+const LABEL_FONT = 11;
+const { height: LABEL_HEIGHT, baseline: LABEL_BASELINE } = labelBox(LABEL_FONT);
 
 /** Reference line colours (blue, amber, green, grey from the app palette), then repeated. */
 const REF_COLOURS = ['#2c7fb8', '#c98a00', '#2e8b57', '#6b7a8a'];
@@ -118,6 +123,33 @@ function Chart({ actual, targets, references, projected, lang, yLabel, projected
   const path = line<Point>().x((d) => x(d.year)).y((d) => y(d.value));
   const last = actual[actual.length - 1];
   const yearTicks = [...new Set(years)].sort((a, b) => a - b);
+  // Target values and the projected value as labels that avoid each other and the data points
+  // (a 2024 target and the projection from 2024 sat on top of each other).
+  const projectedText = projected ? `${projectedLabel} ${formatInteger(projected.value, lang)}` : '';
+  const around = (cx: number, cy: number, w: number, gap: number) => [
+    { x: cx - w / 2, y: cy - gap - LABEL_HEIGHT + 2 },
+    { x: cx - w / 2, y: cy + gap - 2 },
+    { x: cx - gap - 6 - w, y: cy - LABEL_HEIGHT / 2 },
+    { x: cx + gap + 6, y: cy - LABEL_HEIGHT / 2 },
+  ];
+  const requests: LabelRequest[] = targets.map((g, i) => {
+    const w = boldLabelWidth(formatInteger(g.value, lang), LABEL_FONT);
+    return { id: `target-${i}`, width: w, height: LABEL_HEIGHT, candidates: around(x(g.year), y(g.value), w, 4) };
+  });
+  if (projected) {
+    const w = boldLabelWidth(projectedText, LABEL_FONT);
+    const px = x(projected.year);
+    const py = y(projected.value);
+    requests.push({
+      id: 'projected', width: w, height: LABEL_HEIGHT,
+      candidates: [
+        { x: px - 8 - w, y: py + 6 }, { x: px - 8 - w, y: py - 6 - LABEL_HEIGHT }, { x: px - 10 - w, y: py - LABEL_HEIGHT / 2 }, ...around(px, py, w, 6),
+        { x: px - 8 - w, y: py + 6 + LABEL_HEIGHT }, { x: px - 8 - w, y: py - 6 - 2 * LABEL_HEIGHT },
+      ],
+    });
+  }
+  const points: Box[] = [...actual, ...(projected ? [projected] : [])].map((d) => ({ x: x(d.year) - 4, y: y(d.value) - 4, width: 8, height: 8 }));
+  const labels = new Map(placeLabels(requests, { bounds: { x: CHART.left, y: 0, width: CHART.width - CHART.left, height: CHART.height - CHART.bottom }, obstacles: points }).map((l) => [l.id, l]));
   return (
     <svg className="chart" viewBox={`0 0 ${CHART.width} ${CHART.height}`} role="img" aria-label={yLabel} data-testid="trend-chart">
       <YAxis y={y} format={(v) => formatInteger(v, lang)} label={yLabel} />
@@ -137,19 +169,23 @@ function Chart({ actual, targets, references, projected, lang, yLabel, projected
         <g data-testid="trend-projected">
           <path d={path([last, projected]) ?? ''} fill="none" stroke={ACTUAL} strokeWidth={2.5} strokeDasharray="6 4" />
           <circle cx={x(projected.year)} cy={y(projected.value)} r={4} fill="#fff" stroke={ACTUAL} strokeWidth={2} />
-          <text x={x(projected.year) - 8} y={y(projected.value) + 16} textAnchor="end" className="bar-value">
-            {`${projectedLabel} ${formatInteger(projected.value, lang)}`}
-          </text>
         </g>
       )}
-      {targets.map((g) => (
+      {targets.map((g, i) => (
         <g key={`${g.label}-${g.year}`} data-testid="trend-target">
           <line x1={x(g.year) - 10} x2={x(g.year) + 10} y1={y(g.value)} y2={y(g.value)} stroke={TARGET} strokeWidth={3} />
-          <text x={x(g.year)} y={y(g.value) - 6} textAnchor="middle" className="target-label">
-            {formatInteger(g.value, lang)}
-          </text>
+          {labels.get(`target-${i}`) && (
+            <text x={labels.get(`target-${i}`)!.x + labels.get(`target-${i}`)!.width / 2} y={labels.get(`target-${i}`)!.y + LABEL_BASELINE} textAnchor="middle" className="target-label">
+              {formatInteger(g.value, lang)}
+            </text>
+          )}
         </g>
       ))}
+      {projected && last && labels.get('projected') && (
+        <text x={labels.get('projected')!.x + labels.get('projected')!.width / 2} y={labels.get('projected')!.y + LABEL_BASELINE} textAnchor="middle" className="bar-value" data-testid="trend-projected-label">
+          {projectedText}
+        </text>
+      )}
     </svg>
   );
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { BoundaryCollection } from '../../data/dataset-client';
 import type { RegionStats } from '../../domain/income';
 import { placeName, type Lang, type Messages } from '../../i18n';
@@ -35,16 +35,38 @@ export interface RankingListProps {
   onOpen: (code: string) => void;
   /** Gap of each unit to the target the map shows (gap and status maps): adds a column, sorted by it, shortfalls first. */
   gaps?: { label: string; values: ReadonlyMap<string, number>; format: (x: number) => string };
+  /**
+   * The unit on screen. When it changes after the first render (a drill from a row, the map or the
+   * breadcrumb, or back/forward), focus moves to this list's active row, so keyboard users land in
+   * the new view instead of on the page.
+   */
+  unitCode?: string;
+}
+
+/** Index a key moves the active row to among `n` rows (Up/Down, Home/End), or null for other keys. */
+export function rowKeyTarget(key: string, index: number, n: number): number | null {
+  if (n === 0) return null;
+  if (key === 'ArrowDown') return Math.min(n - 1, index + 1);
+  if (key === 'ArrowUp') return Math.max(0, index - 1);
+  if (key === 'Home') return 0;
+  if (key === 'End') return n - 1;
+  return null;
 }
 
 /**
  * The map's regions as a sortable table: click a column header to sort (again to reverse),
- * click a row or focus it (Tab) and press Enter to drill into it.
+ * click a row, or Tab to the list, move with the arrow keys (Up/Down, Home/End: one tab stop,
+ * a roving tabindex) and press Enter to drill into it.
  */
-export function RankingList({ t, lang, title, features, stats, current, onOpen, gaps }: RankingListProps) {
+export function RankingList({ t, lang, title, features, stats, current, onOpen, gaps, unitCode }: RankingListProps) {
   const [chosen, setSort] = useState<{ key: RankingKey; ascending: boolean } | null>(null);
+  // The row that holds the list's tab stop; unset or gone: the current unit's row, else the first.
+  const [active, setActive] = useState<string | null>(null);
+  const body = useRef<HTMLTableSectionElement>(null);
+  const shownUnit = useRef(unitCode);
   const sort = chosen && (chosen.key !== 'gap' || gaps) ? chosen : gaps ? { key: 'gap' as const, ascending: true } : { key: 'perCapita' as const, ascending: false };
   const names = new Map(features.features.map((f) => [f.properties.code, placeName(f.properties, lang)]));
+  const hintId = `ranking-hint-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
   const codes = rankCodes([...names.keys()], stats, sort.key, sort.ascending, gaps?.values);
   const columns: { key: RankingKey; label: string }[] = [
     ...(gaps ? [{ key: 'gap' as const, label: gaps.label }] : []),
@@ -53,12 +75,40 @@ export function RankingList({ t, lang, title, features, stats, current, onOpen, 
     { key: 'households', label: t.households },
   ];
   const toggle = (key: RankingKey) => setSort({ key, ascending: sort.key === key ? !sort.ascending : key === 'gap' });
+  const tabStop = active && names.has(active) ? active : current && names.has(current) ? current : (codes[0] ?? null);
+  const focusRow = (code: string | null) => {
+    if (code) body.current?.querySelector<HTMLElement>(`tr[data-code="${code}"]`)?.focus();
+  };
+  const onRowKey = (e: KeyboardEvent, code: string, index: number) => {
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      onOpen(code);
+      return;
+    }
+    const to = rowKeyTarget(e.key, index, codes.length);
+    if (to === null) return;
+    e.preventDefault();
+    setActive(codes[to]);
+    focusRow(codes[to]);
+  };
+  // After a drill the list shows the new unit's children: put focus on its tab stop (the village
+  // on screen among its siblings, else the first row). Not on the first render: a page opened at
+  // a unit keeps the browser's initial focus.
+  useEffect(() => {
+    if (shownUnit.current === unitCode) return;
+    shownUnit.current = unitCode;
+    setActive(null);
+    const code = current && names.has(current) ? current : (codes[0] ?? null);
+    focusRow(code);
+    // Only a change of unit moves focus; the rows of that unit are in the DOM by now.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [unitCode]);
   return (
     <section className="panel side-panel ranking" aria-label={title} data-testid="ranking">
       <h2>{title}</h2>
-      <p className="panel-hint">{t.rankingHint}</p>
+      <p className="panel-hint" id={hintId}>{t.rankingHint}{' · '}{t.rankingKeysHint}</p>
       <div className="ranking-scroll">
-        <table>
+        <table aria-describedby={hintId}>
           <thead>
             <tr>
               <th scope="col" className="num">{t.rankingRank}</th>
@@ -73,7 +123,7 @@ export function RankingList({ t, lang, title, features, stats, current, onOpen, 
               ))}
             </tr>
           </thead>
-          <tbody>
+          <tbody ref={body}>
             {codes.map((code, i) => {
               const s = stats.get(code);
               const name = names.get(code) ?? code;
@@ -81,20 +131,16 @@ export function RankingList({ t, lang, title, features, stats, current, onOpen, 
               return (
                 <tr
                   key={code}
-                  tabIndex={0}
+                  tabIndex={code === tabStop ? 0 : -1}
                   data-testid="ranking-row"
                   data-code={code}
                   aria-current={code === current ? 'true' : undefined}
                   onClick={open}
-                  onKeyDown={(e) => {
-                    if (e.key === 'Enter' || e.key === ' ') {
-                      e.preventDefault();
-                      open();
-                    }
-                  }}
+                  onFocus={() => setActive(code)}
+                  onKeyDown={(e) => onRowKey(e, code, i)}
                 >
                   <td className="num rank">{i + 1}</td>
-                  <th scope="row">{name}</th>
+                  <th scope="row" title={name}>{name}</th>
                   {gaps && <td className="num" data-testid="ranking-gap">{Number.isFinite(gaps.values.get(code) ?? Number.NaN) ? gaps.format(gaps.values.get(code)!) : t.noData}</td>}
                   <td className="num">{s ? formatYuan(s.perCapita, lang) : t.noData}</td>
                   <td className="num">{s ? formatGrowth(s.growth, lang) : t.noData}</td>
