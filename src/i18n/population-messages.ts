@@ -8,8 +8,8 @@ export interface PopulationMessages {
   names: Record<PopulationId, string>;
   /** Marks the dataset plan's own population in the selector. */
   planMark: (name: string) => string;
-  /** The KPI title of per-capita income of a population. */
-  perCapitaOf: (population: string) => string;
+  /** The KPI title of per-capita income of each population (short enough for one KPI cell). */
+  perCapitaOf: Record<PopulationId, string>;
   /** A panel's population line. */
   panelLine: (population: string) => string;
   relocated: string;
@@ -39,7 +39,7 @@ export const populationZh: PopulationMessages = {
   label: '统计口径',
   names: { tuopin: '脱贫人口', monitored: '监测对象', all: '脱贫人口和监测对象' },
   planMark: (name) => `${name}（方案口径）`,
-  perCapitaOf: (population) => `${population}人均纯收入`,
+  perCapitaOf: { tuopin: '脱贫人口人均纯收入', monitored: '监测对象人均纯收入', all: '人均纯收入（全部）' },
   panelLine: (population) => `口径：${population}`,
   relocated: '易地搬迁户',
   relocatedShare: (share) => `占本口径户数 ${share}`,
@@ -59,7 +59,7 @@ export const populationEn: PopulationMessages = {
   label: 'Population',
   names: { tuopin: 'Lifted out of poverty', monitored: 'Monitoring objects', all: 'Lifted out + monitored' },
   planMark: (name) => `${name} (plan)`,
-  perCapitaOf: (population) => `Per-capita net income · ${population}`,
+  perCapitaOf: { tuopin: 'Per capita · lifted out', monitored: 'Per capita · monitored', all: 'Per capita · all' },
   panelLine: (population) => `Population: ${population}`,
   relocated: 'Relocated households',
   relocatedShare: (share) => `${share} of these households`,

@@ -36,7 +36,7 @@ export function KpiStrip({ t, lang, unitName, period, stats, state, population, 
       note: pm.relocatedShare(formatPercent(s && s.households > 0 ? s.relocated_households / s.households : Number.NaN, lang)),
     };
   const kpis: Kpi[] = [
-    { id: 'per-capita', label: pm.perCapitaOf(popName), value: formatYuan(stats?.perCapita, lang), unit: t.unitYuan },
+    { id: 'per-capita', label: pm.perCapitaOf[population], value: formatYuan(stats?.perCapita, lang), unit: t.unitYuan },
     { id: 'growth', label: t.growth, value: formatGrowth(stats?.growth, lang), unit: '', note: t.growthBasis },
     { id: 'households', label: t.households, value: formatInteger(s?.households, lang), unit: t.unitHouseholds },
     { id: 'persons', label: t.persons, value: formatInteger(s?.persons, lang), unit: t.unitPersons },
