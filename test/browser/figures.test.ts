@@ -119,4 +119,35 @@ describe.skipIf(!chrome)('figures a leader can trust (Ningxia demo)', () => {
     expect(await page.locator('[data-testid="ledger-basis"]').count()).toBe(0);
     expect(await page.locator('[data-testid="histogram-mark-monitoring"]').textContent()).toContain('7,500');
   });
+
+  test('classes kept over all years do not move between years; per year they do; playback keeps them', async () => {
+    const ranges = async () => {
+      await page.waitForFunction(() => document.querySelectorAll('[data-testid="legend"] li .range').length >= 5);
+      return page.locator('[data-testid="legend"] li:not(.no-data) .range').allTextContents();
+    };
+    const year = async (y: number) => {
+      await page.evaluate((y) => {
+        const url = new URL(location.href);
+        url.searchParams.set('year', String(y));
+        history.pushState(null, '', url);
+        dispatchEvent(new PopStateEvent('popstate', { state: null }));
+      }, y);
+      await page.waitForSelector(`[data-testid="year-value"]:has-text("${y}")`);
+      await page.waitForTimeout(300);
+    };
+    await open('?year=2021&classes=all-years');
+    expect(await page.locator('[data-testid="legend-classes"]').getAttribute('data-basis')).toBe('all-years');
+    const fixed2021 = await ranges();
+    await year(2024);
+    expect(await ranges()).toEqual(fixed2021);
+    await open('?year=2021');
+    const own2021 = await ranges();
+    await year(2024);
+    expect(await ranges()).not.toEqual(own2021);
+    // Playback switches to classes over all years (and says so in the legend and the URL).
+    await page.locator('[data-testid="year-play"]').click();
+    await page.waitForFunction(() => location.search.includes('classes=all-years'));
+    expect(await page.locator('[data-testid="legend-classes"]').getAttribute('data-basis')).toBe('all-years');
+    await page.locator('[data-testid="year-play"]').click();
+  });
 });

@@ -5,6 +5,8 @@ import type { Within } from './filter';
 import { incomeSumsSql } from './region-sums';
 import { withinExpr } from './sql';
 
+const INCOME_PARTS = ['net', 'wage', 'operating', 'property', 'transfer'] as const;
+
 /**
  * The sums of one unit for every period, split by the household attributes a cross-filter can test
  * without a period: category, management class, relocated. The trend and composition panels show a
@@ -71,24 +73,20 @@ export class UnitSeries {
         row = zeroSums(this.within.code, c.year, c.quarter);
         out.push(row);
       }
-      row.households += Number(c.households);
-      row.persons += Number(c.persons);
-      row.net += c.net;
-      row.wage += c.wage;
-      row.operating += c.operating;
-      row.property += c.property;
-      row.transfer += c.transfer;
       // As `h.category <> 'tuopin'` in SQL: NULL is not monitored.
-      if (c.relocated === true) row.relocated_households += Number(c.households);
-      if (c.category !== null && c.category !== 'tuopin') {
-        row.monitored_households += Number(c.households);
+      const monitored = c.category !== null && c.category !== 'tuopin';
+      const households = Number(c.households);
+      row.households += households;
+      row.persons += Number(c.persons);
+      if (c.relocated === true) row.relocated_households += households;
+      if (monitored) {
+        row.monitored_households += households;
         row.monitored_persons += Number(c.persons);
-        row.monitored_net += c.net;
-        row.monitored_wage += c.wage;
-        row.monitored_operating += c.operating;
-        row.monitored_property += c.property;
-        row.monitored_transfer += c.transfer;
-        if (c.relocated === true) row.monitored_relocated_households += Number(c.households);
+        if (c.relocated === true) row.monitored_relocated_households += households;
+      }
+      for (const f of INCOME_PARTS) {
+        row[f] += c[f];
+        if (monitored) row[`monitored_${f}`] += c[f];
       }
     }
     return out.filter((r) => r.households > 0);
