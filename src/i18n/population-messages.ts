@@ -59,7 +59,7 @@ export const populationEn: PopulationMessages = {
   label: 'Population',
   names: { tuopin: 'Lifted out of poverty', monitored: 'Monitoring objects', all: 'Lifted out + monitored' },
   planMark: (name) => `${name} (plan)`,
-  perCapitaOf: { tuopin: 'Per capita · lifted out', monitored: 'Per capita · monitored', all: 'Per capita · all' },
+  perCapitaOf: { tuopin: 'Per capita · lifted out', monitored: 'Per capita · monitored', all: 'Per capita · both groups' },
   panelLine: (population) => `Population: ${population}`,
   relocated: 'Relocated households',
   relocatedShare: (share) => `${share} of these households`,

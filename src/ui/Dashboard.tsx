@@ -263,8 +263,9 @@ export function Dashboard({ t, data, view, update }: DashboardProps) {
                 categoryLabels={'categories' in classification ? classification.categories.map((s) => TARGET_MESSAGES[lang].statusName[s]) : undefined}
                 classBasis={byTargetMap || vm.years.length < 2 ? undefined : {
                   basis: view.classes,
+                  // The pool: every full year, and the shown year if it is year-to-date.
                   from: vm.years[0]!.year,
-                  to: vm.years[vm.years.length - 1]!.year,
+                  to: Math.max(p.year, ...vm.years.filter((y) => y.quarter === 4).map((y) => y.year)),
                   onChange: (classes) => update({ classes }),
                 }}
               />

@@ -49,7 +49,9 @@ export function Legend({ t, lang, metric, title, classification, noDataNames, fo
       )}
       {classBasis && (
         <fieldset className="legend-classes" data-testid="legend-classes" data-basis={classBasis.basis}>
-          <legend>{classBasis.basis === 'all-years' ? t.population.classesAllYears(classBasis.from, classBasis.to) : t.population.classesPerYear}</legend>
+          <legend title={classBasis.basis === 'all-years' ? t.population.classesAllYears(classBasis.from, classBasis.to) : t.population.classesPerYear}>
+            {classBasis.basis === 'all-years' ? t.population.classesAllYears(classBasis.from, classBasis.to) : t.population.classesChoice}
+          </legend>
           {CLASS_BASES.map((b) => (
             <label key={b}>
               <input type="radio" name="legend-classes" value={b} checked={b === classBasis.basis} onChange={() => classBasis.onChange(b)} />
