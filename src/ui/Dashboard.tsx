@@ -191,7 +191,8 @@ export function Dashboard({ t, data, view, update }: DashboardProps) {
   const gapUnit = targetEvals ? [...targetEvals.values()][0]?.unit : undefined;
   const periodText = periodLabelLong(t, p);
   const figures = filtered.state === 'running' ? 'stale' : filtered.state === 'ready' ? 'filtered' : 'plain';
-  const colorKey = `${view.metric}|${p.year}|${p.quarter}|${view.breaks}|${shown.unit}|${serializeFilter(view.filter)}|${filtered.state}|${targetMap.state}|${targetId}`;
+  // Names everything the classification depends on: a new key repaints the map's colours.
+  const colorKey = `${view.metric}|${p.year}|${p.quarter}|${view.breaks}|${view.classes}|${population}|${shown.unit}|${serializeFilter(view.filter)}|${filtered.state}|${targetMap.state}|${targetId}`;
   const ctx: PanelContext = {
     t, lang, client, manifest, period: p, stats: vm.unit, filter: view.filter, setFilter, openUnit, population, annualFactor,
     unit: { code: shown.unit, level: unitLevel, name: unitName },

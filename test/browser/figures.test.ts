@@ -13,6 +13,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { NativeDuckDB } from '../../src/pipeline/native-duckdb';
 import { chromiumForTests, launchChromium, startStaticServer, type LaunchedBrowser, type StaticServer } from './harness';
+import { legendColoursOnMap } from './map-pixels';
 
 const DIST = resolve('dist');
 const ARTIFACTS = resolve('test-artifacts');
@@ -142,6 +143,16 @@ describe.skipIf(!chrome)('figures a leader can trust (Ningxia demo)', () => {
     expect(await ranges()).toEqual(fixed2021);
     await open('?year=2021');
     const own2021 = await ranges();
+    // The map follows the legend's switch: 2021 in its own classes spans five colours; among the
+    // classes of every year (incomes grew ~16% a year) it falls into the lowest ones.
+    expect((await legendColoursOnMap(page)).length).toBeGreaterThanOrEqual(5);
+    await page.locator('[data-testid="legend-classes"] input[value="all-years"]').check();
+    await page.waitForFunction(() => location.search.includes('classes=all-years'));
+    await page.waitForTimeout(800);
+    expect((await legendColoursOnMap(page)).length).toBeLessThanOrEqual(3);
+    await page.locator('[data-testid="legend-classes"] input[value="year"]').check();
+    await page.waitForFunction(() => !location.search.includes('classes='));
+    await page.waitForTimeout(800);
     await year(2024);
     expect(await ranges()).not.toEqual(own2021);
     // Playback switches to classes over all years (and says so in the legend and the URL).
