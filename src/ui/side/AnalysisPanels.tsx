@@ -108,6 +108,9 @@ export function AnalysisPanels({ ctx, engineStarted, planId, onPlan }: AnalysisP
       if (!live) return;
       setRef(r);
       setNames(n);
+    }, () => {
+      // Unreadable reference series: no line is known, so the panels say so instead of waiting.
+      if (live) setRef([]);
     });
     return () => {
       live = false;
