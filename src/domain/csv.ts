@@ -49,11 +49,20 @@ export function csvNumber(x: number | null | undefined, kind: CsvNumber, precisi
   return out === 0 ? 0 : out;
 }
 
-/** One field: numbers as plain decimals, null/undefined/NaN as empty, text quoted when needed. */
+/**
+ * Text a spreadsheet would run as a formula (it starts with =, +, -, @, a tab or a carriage return,
+ * OWASP "CSV injection") gets a leading apostrophe, so Excel and WPS show it as text; a plain
+ * number written as text ("-20.6") is left as it is.
+ */
+export function neutraliseFormula(s: string): string {
+  return /^[=+\-@\t\r]/.test(s) && !/^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(s) ? `'${s}` : s;
+}
+
+/** One field: numbers as plain decimals, null/undefined/NaN as empty, text quoted when needed and never a formula. */
 export function csvField(v: CsvValue): string {
   if (v === null || v === undefined) return '';
   if (typeof v === 'number') return Number.isFinite(v) ? String(v === 0 ? 0 : v) : '';
-  const s = String(v);
+  const s = neutraliseFormula(String(v));
   return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
 }
 

@@ -1,12 +1,10 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { ENGINE_TABLES } from '../../data/dataset-client';
-import { appendHouseholdTables, prepareHouseholdTables } from '../../data/engine/household-tables';
 import { csvField } from '../../domain/csv';
-import { createNodeConnector } from '../../data/engine/node';
+import { openDatasetEngine } from './open-dataset';
 import { evaluatePlan } from '../../data/plan-evaluation';
-import type { Level, Manifest } from '../../domain/dataset';
+import type { Level } from '../../domain/dataset';
 import { rowDisplay } from '../../targets/display-precision';
 import { checkPlan } from '../../targets/plan';
 import type { Basis, Plan, Population, TargetEvaluation } from '../../targets/types';
@@ -61,38 +59,13 @@ export function toReportRows(plan: Plan, rows: TargetEvaluation[]): ReportRow[] 
 
 /** Opens a dataset folder in the Node engine and evaluates a plan on it. */
 export async function runReport(options: { data: string; plan: Plan; year?: number; codes?: string[]; level?: Level }): Promise<ReportRow[]> {
-  const dir = resolve(options.data);
-  const manifestPath = join(dir, 'manifest.json');
-  if (!existsSync(manifestPath)) throw new Error(`${manifestPath} not found: is ${options.data} a dataset folder? (npm run data -- --region <id>)`);
-  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Manifest;
-  const db = createNodeConnector();
+  const { db, manifest } = await openDatasetEngine(options.data);
   try {
-    if (manifest.partitions) {
-      // Partitioned by county: the other tables as usual, households and income county by county.
-      for (const table of ENGINE_TABLES.filter((t) => t !== 'households' && t !== 'income')) {
-        await db.registerParquet(table, existingFile(dir, `${table}.parquet`));
-      }
-      for (const code of Object.keys(manifest.partitions.counties).sort()) {
-        const part = manifest.partitions.counties[code];
-        await db.registerParquet('households__part', existingFile(dir, part.households));
-        await db.registerParquet('income__part', existingFile(dir, part.income));
-        await appendHouseholdTables(db, 'households__part', 'income__part');
-      }
-    } else {
-      for (const table of ENGINE_TABLES) await db.registerParquet(table, existingFile(dir, `${table}.parquet`));
-      await prepareHouseholdTables(db);
-    }
     const rows = await evaluatePlan(db, { plan: options.plan, manifest, year: options.year, codes: options.codes, level: options.level });
     return toReportRows(options.plan, rows);
   } finally {
     await db.close();
   }
-}
-
-function existingFile(dir: string, name: string): string {
-  const file = join(dir, name);
-  if (!existsSync(file)) throw new Error(`${file} not found`);
-  return file;
 }
 
 const CSV_COLUMNS: (keyof ReportRow)[] = [
