@@ -23,6 +23,8 @@ export interface ExactOptions {
   progressEveryMs?: number;
   /** A starting solution (candidate indices), e.g. the greedy one. */
   start?: readonly number[];
+  /** Further HiGHS options (names as HiGHS spells them). */
+  solverOptions?: Record<string, number | string | boolean>;
 }
 
 export interface ExactOutcome {
@@ -37,6 +39,7 @@ export interface ExactOutcome {
   /** Size of the programme after reduction. */
   columns: number;
   rows: number;
+  nonzeros: number;
   elapsedMs: number;
 }
 
@@ -46,6 +49,38 @@ interface Reduced {
   /** Per row: its value and the columns (ascending) that cover it. */
   rowValue: number[];
   rowColumns: number[][];
+}
+
+/**
+ * Leaves out candidates whose cover (of demand with value) lies inside another candidate's
+ * cover: some optimum never needs them (swap each for its dominator). Covers are distinct here.
+ * The dominators of a candidate must cover its first demand point, so only those are compared.
+ */
+function dropDominated(model: CoverageModel, columns: number[]): number[] {
+  const cover = new Map(columns.map((j) => [j, Int32Array.from([...model.covers[j]].filter((i) => model.value[i] > 0))]));
+  const reach: number[][] = model.demand.map(() => []);
+  for (const j of columns) for (const i of cover.get(j)!) reach[i].push(j);
+  const mark = new Int32Array(model.demand.length).fill(-1);
+  const kept: number[] = [];
+  for (const j of columns) {
+    const cj = cover.get(j)!;
+    for (const i of cj) mark[i] = j;
+    let dominated = false;
+    for (const other of reach[cj[0]]) {
+      if (other === j) continue;
+      const co = cover.get(other)!;
+      if (co.length < cj.length) continue;
+      // Is cj ⊆ co? Count co's elements marked with j.
+      let inside = 0;
+      for (const i of co) if (mark[i] === j) inside++;
+      if (inside === cj.length && (co.length > cj.length || model.candidates[other].code < model.candidates[j].code)) {
+        dominated = true;
+        break;
+      }
+    }
+    if (!dominated) kept.push(j);
+  }
+  return kept;
 }
 
 function reduce(model: CoverageModel): Reduced {
@@ -60,7 +95,7 @@ function reduce(model: CoverageModel): Reduced {
     const kept = byCover.get(key);
     if (kept === undefined || model.candidates[j].code < model.candidates[kept].code) byCover.set(key, j);
   }
-  const columns = [...byCover.values()].sort((a, b) => a - b);
+  const columns = dropDominated(model, [...byCover.values()].sort((a, b) => a - b));
   // Rows: demand points by the set of columns that reach them.
   const reach: number[][] = model.demand.map(() => []);
   columns.forEach((j, c) => {
@@ -98,7 +133,7 @@ export function solveExact(highs: Highs, model: CoverageModel, k: number, option
   const finish = (chosen: number[], bound: number, optimal: boolean, status: string): ExactOutcome => {
     const sites = orderByGain(model, chosen);
     const objective = objectiveOf(model, sites.map((s) => s.candidate));
-    return { sites, objective, bound: optimal ? objective : Math.max(bound, objective), optimal, status, columns: nx, rows: ny, elapsedMs: Date.now() - t0 };
+    return { sites, objective, bound: optimal ? objective : Math.max(bound, objective), optimal, status, columns: nx, rows: ny, nonzeros: red.rowColumns.reduce((a, r) => a + r.length, 0), elapsedMs: Date.now() - t0 };
   };
   // Every column fits: taking them all covers everything coverable.
   if (nx <= k) return finish(red.columns, 0, true, 'all candidates fit');
@@ -146,7 +181,7 @@ export function solveExact(highs: Highs, model: CoverageModel, k: number, option
     integrality,
   } as Parameters<Highs['createModel']>[0]);
   try {
-    model_.options.set({ output_flag: false, time_limit: options.timeLimitS, mip_rel_gap: 0, mip_abs_gap: 1e-7 });
+    model_.options.set({ output_flag: false, time_limit: options.timeLimitS, mip_rel_gap: 0, mip_abs_gap: 1e-7, ...options.solverOptions });
     if (start.length) {
       const colOf = new Map(red.columns.map((j, c) => [j, c]));
       const colValue = new Float64Array(numCols);

@@ -8,7 +8,7 @@ import { greedy } from './greedy';
 export type SitingMethod = 'greedy' | 'exact';
 export const SITING_METHODS: readonly SitingMethod[] = ['greedy', 'exact'];
 /** Seconds the exact method may run before it returns its best solution and bound. */
-export const DEFAULT_TIME_LIMIT_S = 10;
+export const DEFAULT_TIME_LIMIT_S = 60;
 
 /** One question: CONTRACT.md "Site selection". */
 export interface SitingQuestion {
