@@ -66,7 +66,9 @@ function toLonLat(p: { x: number; y: number }) {
   return { lon: 106 + p.x / (KM_PER_DEG * Math.cos((38 * Math.PI) / 180)), lat: 38 + p.y / KM_PER_DEG };
 }
 
-function modelOf(inst: fc.RecordValue<typeof instance> extends never ? never : typeof instance extends fc.Arbitrary<infer T> ? T : never): CoverageModel {
+type Instance = typeof instance extends fc.Arbitrary<infer T> ? T : never;
+
+function modelOf(inst: Instance): CoverageModel {
   const demand: DemandPoint[] = inst.demand.map((d, i) => ({ code: `64000000${String(i).padStart(4, '0')}`, name: `d${i}`, ...toLonLat(d), households: d.n, weighted: d.n }));
   const candidates: Village[] = inst.candidates.map((c, j) => ({ code: `64000001${String(j).padStart(4, '0')}`, name: `c${j}`, ...toLonLat(c) }));
   return buildCoverage({ demand, candidates, existing: inst.existing.map(toLonLat), radiusKm: inst.radius, weighted: false });
