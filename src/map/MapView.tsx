@@ -41,8 +41,18 @@ export interface MapViewProps {
   onSelect: (code: string | null) => void;
   /** Called after the first frame that shows the features of `viewKey`, fitted, has been drawn. */
   onPainted: (viewKey: string) => void;
+  /**
+   * The siting view's drawing (src/ui/siting/SitingPanel.tsx): features with a `role` of
+   * `candidate-ring`, `candidate`, `reached`, `site-ring` or `site`; null draws nothing.
+   */
+  sitingOverlay?: FeatureCollection | null;
+  /** Called with the clicked place before the region click; returning true consumes the click. */
+  onMapClick?: (lngLat: [number, number]) => boolean;
+  /** Placement mode: a crosshair cursor over the map. */
+  placing?: boolean;
 }
 
+const SITING_SOURCE = 'siting';
 const FIT_PADDING = { top: 36, bottom: 36, left: 36, right: 36 };
 /** Width kept free on the left for the controls panel (290 px + margins) when the map is wide. */
 const CONTROLS_WIDTH = 320;
@@ -145,7 +155,7 @@ export function MapView(props: MapViewProps) {
       if (hovered.current) map.setFeatureState({ source: REGION_SOURCE, id: hovered.current }, { hover: false });
       hovered.current = code;
       if (code) map.setFeatureState({ source: REGION_SOURCE, id: code }, { hover: true });
-      map.getCanvas().style.cursor = code ? 'pointer' : '';
+      map.getCanvas().style.cursor = callbacks.current.placing ? 'crosshair' : code ? 'pointer' : '';
     };
     map.on('mousemove', REGION_FILL_LAYER, (e) => {
       const code = (e.features?.[0]?.properties?.code as string | undefined) ?? null;
@@ -157,6 +167,7 @@ export function MapView(props: MapViewProps) {
       callbacks.current.onHover(null);
     });
     map.on('click', (e) => {
+      if (callbacks.current.onMapClick?.([e.lngLat.lng, e.lngLat.lat])) return;
       const hit = map.queryRenderedFeatures(e.point, { layers: [REGION_FILL_LAYER] })[0];
       callbacks.current.onSelect((hit?.properties?.code as string | undefined) ?? null);
     });
@@ -245,6 +256,48 @@ export function MapView(props: MapViewProps) {
     // Fit only when the feature set changes, not on every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [mapReady, viewKey]);
+
+  // The siting view's rings, reached villages and sites: one GeoJSON source and four layers,
+  // added the first time there is something to draw.
+  const { sitingOverlay, placing } = props;
+  useEffect(() => {
+    const map = mapReady;
+    if (!map) return;
+    const apply = () => {
+      const data = sitingOverlay ?? { type: 'FeatureCollection' as const, features: [] };
+      const source = map.getSource(SITING_SOURCE) as maplibregl.GeoJSONSource | undefined;
+      if (source) {
+        source.setData(data);
+        return;
+      }
+      if (!sitingOverlay) return;
+      map.addSource(SITING_SOURCE, { type: 'geojson', data });
+      const role = (r: string[]) => ['in', ['get', 'role'], ['literal', r]] as maplibregl.FilterSpecification;
+      map.addLayer({ id: 'siting-ring-fill', type: 'fill', source: SITING_SOURCE, filter: role(['candidate-ring', 'site-ring']),
+        paint: { 'fill-color': ['match', ['get', 'role'], 'candidate-ring', '#f0a500', '#7b2cbf'], 'fill-opacity': ['match', ['get', 'role'], 'candidate-ring', 0.12, 0.06] } });
+      map.addLayer({ id: 'siting-ring-line', type: 'line', source: SITING_SOURCE, filter: role(['candidate-ring', 'site-ring']),
+        paint: { 'line-color': ['match', ['get', 'role'], 'candidate-ring', '#b07800', '#7b2cbf'], 'line-width': ['match', ['get', 'role'], 'candidate-ring', 2, 1.2], 'line-dasharray': [3, 2] } });
+      map.addLayer({ id: 'siting-reached', type: 'circle', source: SITING_SOURCE, filter: role(['reached']),
+        paint: { 'circle-radius': 2.5, 'circle-color': '#b07800', 'circle-stroke-color': '#fff', 'circle-stroke-width': 0.5 } });
+      map.addLayer({ id: 'siting-points', type: 'circle', source: SITING_SOURCE, filter: role(['candidate', 'site']),
+        paint: { 'circle-radius': ['match', ['get', 'role'], 'candidate', 7, 6], 'circle-color': ['match', ['get', 'role'], 'candidate', '#f0a500', '#7b2cbf'], 'circle-stroke-color': '#fff', 'circle-stroke-width': 2 } });
+    };
+    let retry: (() => void) | null = null;
+    try {
+      apply();
+    } catch {
+      // The style itself is still loading: draw once the map is idle.
+      retry = () => apply();
+      map.once('idle', retry);
+    }
+    map.triggerRepaint();
+    return () => {
+      if (retry) map.off('idle', retry);
+    };
+  }, [mapReady, sitingOverlay]);
+  useEffect(() => {
+    if (mapReady) mapReady.getCanvas().style.cursor = placing ? 'crosshair' : '';
+  }, [mapReady, placing]);
 
   // Which labels fit: recomputed when the view settles and when the language changes.
   useEffect(() => {

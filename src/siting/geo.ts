@@ -109,3 +109,18 @@ export function nearestDistances(points: readonly LonLat[], sites: readonly LonL
   });
   return out;
 }
+
+/** A circle of `km` around (lon, lat) on the sphere, as a closed GeoJSON ring of `steps` + 1 points. */
+export function circleRing(lon: number, lat: number, km: number, steps = 64): [number, number][] {
+  const d = km / EARTH_RADIUS_KM;
+  const φ1 = lat * RAD;
+  const λ1 = lon * RAD;
+  const ring: [number, number][] = [];
+  for (let s = 0; s <= steps; s++) {
+    const θ = ((s % steps) / steps) * 2 * Math.PI;
+    const φ2 = Math.asin(Math.sin(φ1) * Math.cos(d) + Math.cos(φ1) * Math.sin(d) * Math.cos(θ));
+    const λ2 = λ1 + Math.atan2(Math.sin(θ) * Math.sin(d) * Math.cos(φ1), Math.cos(d) - Math.sin(φ1) * Math.sin(φ2));
+    ring.push([λ2 / RAD, φ2 / RAD]);
+  }
+  return ring;
+}

@@ -3,6 +3,7 @@ import { NO_FILTER, type HouseholdFilter } from '../domain/filter';
 import { DEFAULT_LANG, LANGS, type Lang } from '../i18n';
 import { isPopulationId, type PopulationId } from '../domain/population';
 import { parseFilter, serializeFilter } from './filter-param';
+import { parseSiteParam, serializeSiteParam, type SiteParam } from './site-param';
 
 /** What the choropleth colours counties by. */
 /** `gap` and `status` colour units by one target of the plan (`target`). */
@@ -48,6 +49,8 @@ export interface ViewState {
    * year, so change shows; playback switches to it).
    */
   classes: ClassBasis;
+  /** The siting view (src/state/site-param.ts): open when set. */
+  site: SiteParam | null;
 }
 
 export type ClassBasis = 'all-years' | 'year';
@@ -68,10 +71,11 @@ export const DEFAULT_VIEW: ViewState = {
   target: null,
   population: null,
   classes: 'year',
+  site: null,
 };
 
 /** Query parameter names. */
-const P = { dataset: 'data', year: 'year', quarter: 'q', metric: 'metric', breaks: 'breaks', lang: 'lang', region: 'region', filter: 'filter', plan: 'plan', target: 'target', population: 'pop', classes: 'classes' } as const;
+const P = { dataset: 'data', year: 'year', quarter: 'q', metric: 'metric', breaks: 'breaks', lang: 'lang', region: 'region', filter: 'filter', plan: 'plan', target: 'target', population: 'pop', classes: 'classes', site: 'site' } as const;
 
 /**
  * A dataset path is accepted only when it is relative or root-relative and made of plain path
@@ -147,6 +151,7 @@ export function parseViewState(search: string): ViewState {
     target: targetId(q.get(P.target)),
     population: isPopulationId(q.get(P.population)) ? (q.get(P.population) as PopulationId) : null,
     classes: oneOf(q.get(P.classes), CLASS_BASES, DEFAULT_VIEW.classes),
+    site: parseSiteParam(q.get(P.site)),
   };
 }
 
@@ -169,6 +174,7 @@ export function serializeViewState(s: ViewState): string {
   if (s.classes !== DEFAULT_VIEW.classes) q.set(P.classes, s.classes);
   const filter = serializeFilter(s.filter);
   if (filter) q.set(P.filter, filter);
+  if (s.site) q.set(P.site, serializeSiteParam(s.site));
   // `,` `:` `;` are legal in a query (RFC 3986) and keep the filter readable; undo their escaping.
   const text = q.toString().replace(/%2C/g, ',').replace(/%3A/g, ':').replace(/%3B/g, ';');
   return text ? `?${text}` : '';

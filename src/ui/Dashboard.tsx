@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { BoundaryCollection } from '../data/dataset-client';
 import type { FirstScreenData } from '../data/first-screen';
 import { NO_FILTER, type HouseholdFilter } from '../domain/filter';
@@ -21,6 +21,11 @@ import { useUnitData } from '../state/use-unit-data';
 import type { UpdateView } from '../state/use-view-state';
 import { deriveViewModel, metricValue, poolValues } from '../state/view-model';
 import type { ViewState } from '../state/view-state';
+import { DEFAULT_SITE, MAX_CANDIDATES } from '../state/site-param';
+import { SITING_MESSAGES } from '../i18n/siting';
+import { ancestorCode } from '../domain/region-code';
+import type { FeatureCollection } from 'geojson';
+
 import { Breadcrumb } from './Breadcrumb';
 import { Controls } from './Controls';
 import { EngineStatus } from './EngineStatus';
@@ -41,6 +46,8 @@ import { RankingList } from './side/RankingList';
 // first map is painted: they wait for the engine, which starts then anyway, and before it their
 // code and layout competed with the first map (README "Benchmarks").
 const AnalysisPanels = lazy(() => import('./side/AnalysisPanels').then((m) => ({ default: m.AnalysisPanels })));
+// The siting view (and the solver worker it starts) is its own chunk, fetched when a planner opens it.
+const SitingPanel = lazy(() => import('./siting/SitingPanel').then((m) => ({ default: m.SitingPanel })));
 
 const CLASSES = 5;
 const EMPTY: BoundaryCollection = { type: 'FeatureCollection', features: [] };
@@ -60,6 +67,18 @@ export function Dashboard({ t, data, view, update }: DashboardProps) {
   const lang: Lang = view.lang;
   const { manifest, mapBoundaries, rootSums, client } = data;
   const [hover, setHover] = useState<HoverInfo | null>(null);
+  // Siting view: placement mode (the next map click adds a candidate) and what the map draws for it.
+  const [placing, setPlacing] = useState(false);
+  const [sitingOverlay, setSitingOverlay] = useState<FeatureCollection | null>(null);
+  useEffect(() => {
+    if (!placing) return;
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setPlacing(false);
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [placing]);
+  useEffect(() => {
+    if (!view.site) setPlacing(false);
+  }, [view.site]);
   // Whether a map has been painted at all (starts the engine); which view was painted last is kept
   // out of React state: it only sets `data-painted` / `data-painted-view` on the map area, and a
   // re-render of the whole dashboard after every paint cost ~200 ms on the benchmark machine.
@@ -232,6 +251,16 @@ export function Dashboard({ t, data, view, update }: DashboardProps) {
               onHover={setHover}
               onSelect={(code) => code && openUnit(code)}
               onPainted={onPainted}
+              sitingOverlay={view.site ? sitingOverlay : null}
+              placing={placing}
+              onMapClick={(lngLat) => {
+                if (!placing || !view.site) return false;
+                setPlacing(false);
+                if (view.site.candidates.length < MAX_CANDIDATES) {
+                  update({ site: { ...view.site, candidates: [...view.site.candidates, { lon: Math.round(lngLat[0] * 1e5) / 1e5, lat: Math.round(lngLat[1] * 1e5) / 1e5 }] } }, { replace: true });
+                }
+                return true;
+              }}
             />
             <div className="overlay top-left">
               <Controls
@@ -282,6 +311,30 @@ export function Dashboard({ t, data, view, update }: DashboardProps) {
             <RegionTable t={t} lang={lang} caption={t.tableCaption(unitName, childLevelName, periodText)} levelName={childLevelName} features={features} stats={vm.children} />
           </main>
           <aside className="side-panels" data-testid="side-panels" aria-label={unitName}>
+            {view.site ? (
+              anyPainted && (
+                <Suspense fallback={<PanelsLoading text={t.panelsLoading} />}>
+                  <SitingPanel
+                    lang={lang}
+                    client={client}
+                    scope={unitLevel === 5
+                      ? { code: ancestorCode(shown.unit, 4), level: 4, name: scopeName ? placeName(scopeName, lang) : ancestorCode(shown.unit, 4) }
+                      : { code: shown.unit, level: unitLevel, name: unitName }}
+                    year={p.year}
+                    fullYear={p.quarter === 4}
+                    site={view.site}
+                    onChange={(site) => update({ site }, { replace: site !== null })}
+                    placing={placing}
+                    onPlacing={setPlacing}
+                    onOverlay={setSitingOverlay}
+                  />
+                </Suspense>
+              )
+            ) : (
+              <button type="button" className="siting-toggle" data-testid="siting-open" onClick={() => update({ site: DEFAULT_SITE })}>
+                {SITING_MESSAGES[lang].open}
+              </button>
+            )}
             {/* At a village the household table comes first (HouseholdSlot is where it mounts). */}
             {unitLevel === 5 && <HouseholdSlot ctx={ctx} />}
             <RankingList

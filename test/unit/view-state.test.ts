@@ -22,10 +22,12 @@ describe('view state in the URL', () => {
       target: 'ratio-to-rural',
       population: 'monitored',
       classes: 'all-years',
+      site: { kind: 'workshop', radiusKm: 7.5, k: 12, population: 'zero_employment', method: 'exact', weights: { monitored: 2 }, candidates: [{ village: '640422100200' }, { lon: 106.12345, lat: 36.5 }] },
     };
     const query = serializeViewState(s);
     expect(query).toBe(
-      '?data=jiangxi&year=2025&q=3&metric=growth&breaks=jenks&lang=en&region=640422000000&plan=jiangxi-2023&target=ratio-to-rural&pop=monitored&classes=all-years&filter=cat:tuopin,marginal;mgmt:safety_net;reloc:0;cause:1,3;inc:0,12000.5',
+      '?data=jiangxi&year=2025&q=3&metric=growth&breaks=jenks&lang=en&region=640422000000&plan=jiangxi-2023&target=ratio-to-rural&pop=monitored&classes=all-years&filter=cat:tuopin,marginal;mgmt:safety_net;reloc:0;cause:1,3;inc:0,12000.5' +
+        '&site=kind:workshop;r:7.5;k:12;pop:zero_employment;m:exact;w:monitored%3D2;c:640422100200,106.12345_36.5',
     );
     expect(parseViewState(query)).toEqual(s);
   });
@@ -38,6 +40,9 @@ describe('view state in the URL', () => {
     expect(parseViewState('?metric=wealth&breaks=equal&lang=fr&year=20x4&q=5&foo=1')).toEqual(DEFAULT_VIEW);
     expect(parseViewState('?year=-2024')).toEqual(DEFAULT_VIEW);
     expect(parseViewState('?q=0')).toEqual(DEFAULT_VIEW);
+    // A siting view with nonsense inside opens with its defaults; candidates beyond five are dropped.
+    expect(parseViewState('?site=kind:<b>;r:-3;k:0;pop:everyone;m:magic;w:cats=2;c:1,2,x_y').site).toEqual({ kind: 'industry_base', radiusKm: 5, k: 10, population: 'low_income_labour', method: 'greedy', weights: {}, candidates: [] });
+    expect(parseViewState('?site=c:640000000001,640000000002,640000000003,640000000004,640000000005,640000000006').site!.candidates).toHaveLength(5);
     expect(parseViewState('?plan=../x')).toEqual(DEFAULT_VIEW);
     expect(parseViewState('?pop=everyone&classes=decade')).toEqual(DEFAULT_VIEW);
     expect(parseViewState('?metric=growth&lang=xx')).toEqual({ ...DEFAULT_VIEW, metric: 'growth' });
