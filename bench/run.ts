@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- --json <file> [--runs n] [--drill-runs n] [--skip-browser] [--skip-query] [--skip-province] [--province data/<folder>] [--no-build]`
+ * `npm run bench -- --json <file> [--runs n] [--drill-runs n] [--skip-browser] [--skip-query] [--skip-province] [--skip-siting] [--only-siting] [--province data/<folder>] [--no-build]`
  *
  * The CONTRACT.md "Benchmark output" figures for the Ningxia demo, as one JSON object of
  * `{value, unit, n, min, median, max}` figures (value = median) plus `machine`, and a readable
@@ -18,6 +18,7 @@ import { findChromium } from '../test/browser/harness';
 import { runBrowserBench } from './lib/browser';
 import { runProvinceBench } from './lib/province';
 import { runQueryBench } from './lib/query';
+import { runSitingBench } from './lib/siting';
 import { formatFigure, type Figure } from './lib/stats';
 
 const { values } = parseArgs({
@@ -32,6 +33,8 @@ const { values } = parseArgs({
     data: { type: 'string', default: 'public/data/ningxia' },
     province: { type: 'string', default: 'data/jiangxi-full' },
     'skip-province': { type: 'boolean', default: false },
+    'skip-siting': { type: 'boolean', default: false },
+    'only-siting': { type: 'boolean', default: false },
   },
 });
 
@@ -87,14 +90,21 @@ if (!values['skip-browser']) {
     log(built ? 'dist/ is older than the sources: vite build' : 'no dist/: vite build');
     execSync('npx vite build', { stdio: ['ignore', 'ignore', 'inherit'] });
   }
-  log(`browser figures (${runs} cold first-map and filter runs, ${drillRuns} drills, ${warmup} warm-up each)`);
-  const b = await runBrowserBench(chrome, dist, { runs: Math.max(runs, 5), drillRuns, warmup, log });
-  Object.assign(figures, b.figures);
-  chromiumVersion = b.chromiumVersion;
-  notes.push(...b.notes);
-  largestFirstView = b.largestFirstView;
+  if (!values['only-siting']) {
+    log(`browser figures (${runs} cold first-map and filter runs, ${drillRuns} drills, ${warmup} warm-up each)`);
+    const b = await runBrowserBench(chrome, dist, { runs: Math.max(runs, 5), drillRuns, warmup, log });
+    Object.assign(figures, b.figures);
+    chromiumVersion = b.chromiumVersion;
+    notes.push(...b.notes);
+    largestFirstView = b.largestFirstView;
+  }
 
-  if (!values['skip-province']) {
+  if (!values['skip-siting']) {
+    log(`siting figures over ${values.data} (${runs} runs after ${warmup} warm-up)`);
+    Object.assign(figures, await runSitingBench(chrome, dist, values.data!, { runs, warmup, log }));
+  }
+
+  if (!values['skip-province'] && !values['only-siting']) {
     const manifest = join(dist, values.province!, 'manifest.json');
     if (!existsSync(manifest)) {
       notes.push(`no ${values.province} in dist/: province figures skipped (npm run data -- --region jiangxi --scale 1 --partition county --out public/data/jiangxi-full, then rebuild)`);

@@ -131,7 +131,7 @@ export function SitingPanel(props: SitingPanelProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [site.method, qKey, data]);
   const exactNow = exact && exact.key === qKey ? exact : null;
-  const shownResult: SitingResult | null = exactNow?.state === 'done' ? exactNow.result : (greedy && 'result' in greedy ? greedy.result! : null);
+  const shownResult: SitingResult | null = site.method === 'exact' && exactNow?.state === 'done' ? exactNow.result : (greedy && 'result' in greedy ? greedy.result! : null);
 
   // What the map draws.
   const { onOverlay } = props;
@@ -242,7 +242,7 @@ export function SitingPanel(props: SitingPanelProps) {
           {site.candidates.length >= MAX_CANDIDATES && <p className="muted">{m.maxCandidates(MAX_CANDIDATES)}</p>}
           {catchments && catchments.each.length === 0 && <p className="muted">{m.noCandidates}</p>}
           {catchments && catchments.each.length > 0 && (
-            <CatchmentTable lang={lang} m={m} each={catchments.each} together={catchments.together} kind={kindName(site.kind)}
+            <CatchmentTable lang={lang} m={m} each={catchments.each} together={catchments.together} kind={kindName(site.kind)} radiusKm={site.radiusKm}
               onRemove={(i) => set({ candidates: site.candidates.filter((_, j) => j !== i) })} />
           )}
 
@@ -268,7 +268,7 @@ export function SitingPanel(props: SitingPanelProps) {
           {exactNow?.state === 'stopped' && <p className="muted" role="status">{m.stopped}</p>}
           {exactNow?.state === 'error' && <p className="analysis-status error" role="alert">{m.failed(exactNow.message)}</p>}
           {shownResult && (
-            <div className="siting-result" data-testid="siting-result" data-method={shownResult.method} data-optimal={String(shownResult.optimal)} data-covered={shownResult.covered}>
+            <div className="siting-result" data-testid="siting-result" data-method={shownResult.method} data-optimal={String(shownResult.optimal)} data-covered={shownResult.covered} data-k={shownResult.k} data-radius={shownResult.radiusKm} data-compute-ms={shownResult.elapsedMs}>
               <p>{m.demand(n(shownResult.demandTotal), n(shownResult.coveredByExisting), kindName(shownResult.kind))}</p>
               <p><strong>{m.coveredNew(n(shownResult.covered), shownResult.sites.length)}</strong>
                 {' · '}
@@ -314,6 +314,7 @@ function CatchmentTable(props: {
   each: { place: LonLat & { label: string; code?: string }; c: Catchment }[];
   together: Catchment | null;
   kind: string;
+  radiusKm: number;
   onRemove: (i: number) => void;
 }) {
   const { lang, m, each, together } = props;
@@ -325,7 +326,7 @@ function CatchmentTable(props: {
   ];
   return (
     <div className="siting-catchments">
-      <table data-testid="siting-catchments">
+      <table data-testid="siting-catchments" data-radius={props.radiusKm}>
         <caption className="muted">{m.catchmentCaption(props.kind)}</caption>
         <thead>
           <tr>
