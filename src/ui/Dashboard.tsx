@@ -320,7 +320,7 @@ export function Dashboard({ t, data, view, update }: DashboardProps) {
             <div className="overlay bottom-left">
               <EngineStatus t={t} lang={lang} status={engine} />
             </div>
-            {overlayHover ? (
+            {overlayHover ? (openFacility && (overlayHover.object as Partial<FacilityMark>).members?.[0] === openFacility ? null :
               <MapTooltip x={overlayHover.x} y={overlayHover.y} bounds={mapSize}>
                 <OverlayFacts t={t} lang={lang} pick={overlayHover} employment={facilityLayers.employment.state === 'ready' ? facilityLayers.employment.value : new Map()} placeOf={placeOf} />
               </MapTooltip>
@@ -396,7 +396,7 @@ function OverlayFacts({ t, lang, pick, employment, placeOf }: { t: Messages; lan
     return (
       <div data-testid="facility-tooltip" data-facility={f.id}>
         <div className="facts-name">{f.name}</div>
-        <FacilityFacts t={t} lang={lang} f={f} employment={employment} place={placeOf(f)} />
+        <FacilityFacts t={t} lang={lang} f={f} employment={employment} place={placeOf(f)} compact />
       </div>
     );
   }

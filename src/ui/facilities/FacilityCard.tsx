@@ -5,7 +5,7 @@ import { formatInteger, formatPercent } from '../../i18n/format';
 import type { EmploymentBySite } from '../../map/facilities/layers';
 
 /** The facts of one facility, as the card and the tooltip list them (only those that apply to its kind). */
-export function FacilityFacts({ t, lang, f, employment, place }: { t: Messages; lang: Lang; f: Facility; employment: EmploymentBySite; place: string | null }) {
+export function FacilityFacts({ t, lang, f, employment, place, compact }: { t: Messages; lang: Lang; f: Facility; employment: EmploymentBySite; place: string | null; compact?: boolean }) {
   const m = t.facilities;
   const c = m.card;
   const e = employment.get(f.id);
@@ -23,9 +23,19 @@ export function FacilityFacts({ t, lang, f, employment, place }: { t: Messages; 
     rows.push(['relocatedPersons', c.relocatedPersons, `${formatInteger(f.relocatedPersons, lang)} ${m.unitPersons}`]);
     if (e) rows.push(['employedShare', c.employedShare, `${formatPercent(e.withLabour > 0 ? e.employed / e.withLabour : null, lang)} (${formatInteger(e.employed, lang)} / ${formatInteger(e.withLabour, lang)})`]);
   }
+  // The tooltip keeps what the layer encodes: kind, and the sized / coloured figure.
+  const KEEP: Record<Facility['kind'], string[]> = {
+    relocation_site: ['kind', 'relocatedPersons', 'employedShare'],
+    industry_base: ['kind', 'industry', 'status'],
+    workshop: ['kind', 'jobs'],
+    pv_station: ['kind', 'householdsLinked'],
+    industrial_park: ['kind', 'jobs'],
+    coop: ['kind', 'industry', 'householdsLinked'],
+  };
+  const shown = compact ? rows.filter(([key]) => KEEP[f.kind].includes(key)) : rows;
   return (
-    <dl className="facts">
-      {rows.map(([key, label, value]) => (
+    <dl className={compact ? 'facts facts-compact' : 'facts'}>
+      {shown.map(([key, label, value]) => (
         <div key={key} className="fact" data-fact={key}>
           <dt>{label}</dt>
           <dd>{value}</dd>
