@@ -138,9 +138,14 @@ describe.skipIf(!chrome)('facility and demand layers', () => {
       const [{ n }] = await db.query<{ n: number }>(`SELECT count(*)::INTEGER AS n FROM facilities WHERE kind = '${kind}' AND opened_year <= 2024`);
       expect(shown, kind).toBe(Number(n));
     }
-    await page.getByTestId('industry-coloring-status').check();
     await only('industry_base');
-    await page.waitForTimeout(1500);
+    await drawn(['facilities-industry_base']);
+    const byIndustry = await mapPng(page);
+    await page.getByTestId('industry-coloring-status').check();
+    await drawn(['facilities-industry_base']);
+    await page.waitForTimeout(800);
+    // Recoloured by status: the map changes again.
+    expect(await changedPixels(page, byIndustry, await mapPng(page))).toBeGreaterThan(30);
     await page.screenshot({ path: `${ARTIFACTS}/facilities-industry_base-status.png` });
   });
 
