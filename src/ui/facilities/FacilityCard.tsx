@@ -48,10 +48,17 @@ export function FacilityFacts({ t, lang, f, employment, place, compact }: { t: M
 /**
  * Details of the clicked facility: a non-modal dialog over the map. Focus moves to its close
  * button when it opens (keyboard users land in it); Esc or the button closes it and focus returns
- * to the map.
+ * to where it was.
  */
 export function FacilityCard({ t, lang, f, employment, place, onClose }: { t: Messages; lang: Lang; f: Facility; employment: EmploymentBySite; place: string | null; onClose: () => void }) {
   const close = useRef<HTMLButtonElement>(null);
+  // Focus comes back where it was (the map, usually) when the card closes.
+  useEffect(() => {
+    const before = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    return () => {
+      if (before?.isConnected) before.focus();
+    };
+  }, []);
   useEffect(() => {
     close.current?.focus();
     const onKey = (e: KeyboardEvent) => {
