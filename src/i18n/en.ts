@@ -1,4 +1,5 @@
 import type { Messages } from './messages';
+import { facilitiesEn } from './facility-messages';
 import { populationEn } from './population-messages';
 import { panelsEn } from './panels-en';
 
@@ -111,6 +112,7 @@ export const en: Messages = {
   engineMismatch: (count) => `totals by area differ from household records in ${count} places; check the data`,
 
   population: populationEn,
+  facilities: facilitiesEn,
   // -- Layout and keyboard (issue 15) --
   metricShort: { income: 'Income', growth: 'Growth', gap: 'Gap', status: 'Status' },
   rankingKeysHint: 'Up and Down move between rows',

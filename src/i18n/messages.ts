@@ -1,5 +1,6 @@
 import type { PanelMessages } from './panel-messages';
 import type { PopulationMessages } from './population-messages';
+import type { FacilityMessages } from './facility-messages';
 
 /**
  * Every string the UI shows, per language. `zh` is the reference dictionary; `en` must provide
@@ -124,6 +125,8 @@ export interface Messages {
 
   /** Population names and the year-to-date basis (`population-messages.ts`). */
   population: PopulationMessages;
+  /** Facility and demand layers (`facility-messages.ts`). */
+  facilities: FacilityMessages;
   // -- Layout and keyboard (issue 15) --
   /** The indicators' names on the map's switch buttons (the full name is the button's title). */
   metricShort: { income: string; growth: string; gap: string; status: string };

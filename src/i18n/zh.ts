@@ -1,4 +1,5 @@
 import type { Messages } from './messages';
+import { facilitiesZh } from './facility-messages';
 import { populationZh } from './population-messages';
 import { panelsZh } from './panels-zh';
 
@@ -112,6 +113,7 @@ export const zh: Messages = {
   engineMismatch: (count) => `分区汇总与户数据不一致（${count} 处），请检查数据`,
 
   population: populationZh,
+  facilities: facilitiesZh,
   // -- Layout and keyboard (issue 15) --
   metricShort: { income: '人均纯收入', growth: '增速', gap: '目标差距', status: '目标状态' },
   rankingKeysHint: '上下方向键在各行间移动',

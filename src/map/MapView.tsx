@@ -10,6 +10,8 @@ import { boundsOf } from './bounds';
 import { fillOf, type Classification } from './choropleth/classes';
 import { HtmlLabels, visibleLabels } from './labels/html-labels';
 import { labelPoints } from './labels/label-points';
+import type { DeckOverlay } from './overlay/deck-overlay';
+import type { OverlayPick } from './overlay/spec';
 
 maplibregl.setWorkerUrl(workerUrl);
 // Start MapLibre's worker when the app starts, not when the first map is made: fetching and
@@ -46,10 +48,31 @@ export interface MapViewProps {
    * `candidate-ring`, `candidate`, `reached`, `site-ring` or `site`; null draws nothing.
    */
   sitingOverlay?: FeatureCollection | null;
-  /** Called with the clicked place before the region click; returning true consumes the click. */
-  onMapClick?: (lngLat: [number, number]) => boolean;
   /** Placement mode: a crosshair cursor over the map. */
   placing?: boolean;
+  /**
+   * deck.gl layers of the dashboard (facility and demand layers): descriptions
+   * (`PointLayerSpec`, map/overlay/spec.ts) or deck.gl `Layer` instances. deck.gl is loaded and
+   * the overlay made the first time this or `extraLayers` is non-empty (never before: the first map
+   * does not pay for it); after that the overlay stays and an empty array draws nothing.
+   */
+  overlayLayers?: readonly unknown[];
+  /**
+   * More deck.gl layers (descriptions or `Layer` instances), drawn above `overlayLayers`: the
+   * siting view's candidate rings and suggested sites. Same loading rule. Give each a stable `id`.
+   */
+  extraLayers?: readonly unknown[];
+  /** The pickable overlay object under the pointer (or null when it leaves it). */
+  onOverlayHover?: (pick: OverlayPick | null) => void;
+  /** A click on a pickable overlay object; return true when it is consumed (no region selection). */
+  onOverlayClick?: (pick: OverlayPick) => boolean;
+  /**
+   * A click anywhere on the map, called first (before the overlay's objects and the regions), with
+   * the clicked [lng, lat]. Return true to consume it: the region selection does not change.
+   */
+  onMapClick?: (lngLat: [number, number]) => boolean;
+  /** The map's zoom after every move (for layers that cluster by zoom). */
+  onZoom?: (zoom: number) => void;
 }
 
 const SITING_SOURCE = 'siting';
@@ -89,6 +112,8 @@ function coloured(features: BoundaryCollection, classification: Classification):
 export function MapView(props: MapViewProps) {
   const container = useRef<HTMLDivElement>(null);
   const [mapReady, setMapReady] = useState<maplibregl.Map | null>(null);
+  // Bumped when the overlay has been made, so the layers asked for meanwhile are applied.
+  const [overlayTick, setOverlayTick] = useState(0);
   const labels = useRef<HtmlLabels | null>(null);
   // Bounds the map was last fitted to, kept in view when the container changes size.
   const fitted = useRef<[number, number, number, number] | null>(null);
@@ -107,6 +132,10 @@ export function MapView(props: MapViewProps) {
   // the counties themselves (base-style.ts), and is filled after the first paint or when a view
   // needs the context, whichever comes first.
   const loadContext = useRef<(() => void) | null>(null);
+  // The deck.gl overlay: made on the first non-empty layer list (deck-overlay.ts, a lazy chunk).
+  const overlay = useRef<DeckOverlay | null>(null);
+  const overlayState = useRef<'none' | 'loading' | 'ready'>('none');
+  const overlayHit = useRef(false);
 
   useEffect(() => {
     const el = container.current;
@@ -144,6 +173,8 @@ export function MapView(props: MapViewProps) {
       el.setAttribute('data-zoom', String(map.getZoom()));
     };
     map.on('moveend', publishView);
+    map.on('moveend', () => callbacks.current.onZoom?.(map.getZoom()));
+    map.once('load', () => callbacks.current.onZoom?.(map.getZoom()));
     map.once('load', publishView);
     map.on('move', () => labels.current?.place((p) => map.project(p)));
     // The counties go to MapLibre's worker once the first map is drawn, ready for a drill.
@@ -158,6 +189,12 @@ export function MapView(props: MapViewProps) {
       map.getCanvas().style.cursor = callbacks.current.placing ? 'crosshair' : code ? 'pointer' : '';
     };
     map.on('mousemove', REGION_FILL_LAYER, (e) => {
+      // Over an overlay object the object's tooltip shows, not the region's.
+      if (overlayHit.current) {
+        setHover(null);
+        callbacks.current.onHover(null);
+        return;
+      }
       const code = (e.features?.[0]?.properties?.code as string | undefined) ?? null;
       setHover(code);
       callbacks.current.onHover(code ? { code, x: e.point.x, y: e.point.y } : null);
@@ -167,7 +204,10 @@ export function MapView(props: MapViewProps) {
       callbacks.current.onHover(null);
     });
     map.on('click', (e) => {
+      // Order: the caller's map click (placing a candidate), then overlay objects, then regions.
       if (callbacks.current.onMapClick?.([e.lngLat.lng, e.lngLat.lat])) return;
+      const picked = overlay.current?.pick(e.point.x, e.point.y);
+      if (picked && callbacks.current.onOverlayClick?.(picked)) return;
       const hit = map.queryRenderedFeatures(e.point, { layers: [REGION_FILL_LAYER] })[0];
       callbacks.current.onSelect((hit?.properties?.code as string | undefined) ?? null);
     });
@@ -187,6 +227,10 @@ export function MapView(props: MapViewProps) {
       selectedState.current = null;
       setMapReady(null);
       loadContext.current = null;
+      overlay.current?.remove();
+      overlay.current = null;
+      overlayState.current = 'none';
+      el.dataset.overlay = 'none';
       map.remove();
     };
   }, [props.context]);
@@ -314,5 +358,62 @@ export function MapView(props: MapViewProps) {
     };
   }, [points, lang, mapReady]);
 
-  return <div ref={container} className="map-canvas" role="region" aria-label={props.label} />;
+  // deck.gl layers: load deck.gl and make the overlay on first need, then `setProps({layers})`.
+  const { overlayLayers, extraLayers } = props;
+  useEffect(() => {
+    const map = mapReady;
+    const el = container.current;
+    if (!map || !el) return;
+    const layers = [...(overlayLayers ?? []), ...(extraLayers ?? [])];
+    const apply = (o: DeckOverlay) => {
+      const asked = performance.now();
+      o.setLayers(layers);
+      el.dataset.overlayLayers = o.layerIds().join(',');
+      el.dataset.overlayDrawn = 'false';
+      // The next idle frame after new layers: they are drawn (tests and the README's timings read it).
+      map.once('idle', () => {
+        if (el.dataset.overlayLayers !== o.layerIds().join(',')) return;
+        el.dataset.overlayDrawn = 'true';
+        el.dataset.overlayIdleMs = String(Math.round(performance.now() - asked));
+      });
+      map.triggerRepaint();
+    };
+    if (overlay.current) {
+      apply(overlay.current);
+      return;
+    }
+    if (!layers.length || overlayState.current === 'loading') return;
+    overlayState.current = 'loading';
+    el.dataset.overlay = 'loading';
+    const started = performance.now();
+    // The map's own cleanup sets the state back to 'none': a map removed meanwhile gets no overlay.
+    const gone = () => overlayState.current !== 'loading';
+    void import('./overlay/deck-overlay')
+      .then(({ createDeckOverlay }) =>
+        gone() ? null : createDeckOverlay(map, (pick) => {
+          overlayHit.current = pick !== null;
+          map.getCanvas().style.cursor = pick ? 'pointer' : '';
+          callbacks.current.onOverlayHover?.(pick);
+        }),
+      )
+      .then((o) => {
+        if (!o) return;
+        if (gone()) {
+          o.remove();
+          return;
+        }
+        overlay.current = o;
+        overlayState.current = 'ready';
+        el.dataset.overlay = 'ready';
+        el.dataset.overlayLoadMs = String(Math.round(performance.now() - started));
+        setOverlayTick((n) => n + 1);
+      })
+      .catch((err: unknown) => {
+        overlayState.current = 'none';
+        el.dataset.overlay = 'failed';
+        console.warn('deck.gl overlay failed to load', err);
+      });
+  }, [mapReady, overlayLayers, extraLayers, overlayTick]);
+
+  return <div ref={container} className="map-canvas" role="region" aria-label={props.label} data-overlay="none" />;
 }

@@ -41,6 +41,16 @@ import { HouseholdSlot } from './side/HouseholdSlot';
 import { PanelsBoundary } from './side/PanelsBoundary';
 import type { PanelContext } from './side/panel-context';
 import { RankingList } from './side/RankingList';
+import { FACILITY_KINDS, type Facility, type FacilityKind } from '../data/queries/facilities';
+import type { VillageDemand } from '../data/queries/demand-layer';
+import { DEFAULT_SITING_POPULATION } from '../siting/demand';
+import { DEMAND_LAYER_ID, type FacilityMark } from '../map/facilities/layers';
+import { countByUnit, totalOf } from '../map/facilities/select';
+import type { OverlayPick } from '../map/overlay/spec';
+import { useFacilityLayers, type FacilityLayerChoice } from '../state/use-facility-layers';
+import { formatInteger } from '../i18n/format';
+import { FacilityCard, FacilityFacts } from './facilities/FacilityCard';
+import { LayersPanel } from './facilities/LayersPanel';
 
 // The analysis panels (d3 charts, ledgers, scorecard) are a separate chunk, fetched once the
 // first map is painted: they wait for the engine, which starts then anyway, and before it their
@@ -50,6 +60,7 @@ const AnalysisPanels = lazy(() => import('./side/AnalysisPanels').then((m) => ({
 const SitingPanel = lazy(() => import('./siting/SitingPanel').then((m) => ({ default: m.SitingPanel })));
 
 const CLASSES = 5;
+const NO_LAYERS: FacilityLayerChoice = { kinds: [], industryColoring: 'industry', demand: false, demandPopulation: DEFAULT_SITING_POPULATION };
 const EMPTY: BoundaryCollection = { type: 'FeatureCollection', features: [] };
 
 export interface DashboardProps {
@@ -166,6 +177,27 @@ export function Dashboard({ t, data, view, update }: DashboardProps) {
       : classify(values, { method: view.breaks, k: CLASSES, ramp: 'diverging', center: vm?.unit?.growth ?? Number.NaN, breakValues: pooled });
   }, [codes, vm, view.metric, view.breaks, view.classes, targetEvals]);
 
+  // Facility and demand layers (deck.gl, loaded when one is turned on).
+  const [layerChoice, setLayerChoice] = useState<FacilityLayerChoice>(NO_LAYERS);
+  const [zoom, setZoom] = useState(0);
+  const [overlayHover, setOverlayHover] = useState<OverlayPick | null>(null);
+  const [openFacility, setOpenFacility] = useState<Facility | null>(null);
+  const facilityLayers = useFacilityLayers({ client, choice: layerChoice, scope: shown?.scope ?? null, period: period ?? null, filter: effective, zoom });
+  const facilityCounts = useMemo(() => {
+    if (!layerChoice.kinds.length || !facilityLayers.all || !shown) return null;
+    return countByUnit(facilityLayers.inView.filter((f) => layerChoice.kinds.includes(f.kind)), codes, shown.scope.level);
+  }, [layerChoice.kinds, facilityLayers.all, facilityLayers.inView, codes, shown]);
+  const closeFacility = useCallback(() => setOpenFacility(null), []);
+  const onOverlayClick = useCallback((pick: OverlayPick) => {
+    if (pick.layerId === DEMAND_LAYER_ID) return false;
+    const mark = pick.object as FacilityMark;
+    // A cluster is not consumed: the click drills into the region under it, which zooms in.
+    if (mark.members.length !== 1) return false;
+    setOpenFacility(mark.members[0]!);
+    return true;
+  }, []);
+  useLayoutEffect(() => setOpenFacility(null), [shown?.unit]);
+
   const openUnit = useCallback((code: string) => update({ region: code === manifest.root.code ? null : code }), [update, manifest]);
   /** The cross-filter other panels set; pushes a history entry. */
   const setFilter = useCallback((next: HouseholdFilter) => update({ filter: next }), [update]);
@@ -197,6 +229,12 @@ export function Dashboard({ t, data, view, update }: DashboardProps) {
   const name = (code: string) => {
     const props = byCode.get(code);
     return props ? placeName(props, lang) : code;
+  };
+  // The child unit on screen holding a facility (its village code's prefix at the map's level).
+  const placeOf = (f: Facility) => {
+    const digits = shown.scope.level === 5 ? 12 : shown.scope.level === 4 ? 9 : 6;
+    const hit = features.features.find((x) => x.properties.code.slice(0, digits) === f.villageCode.slice(0, digits));
+    return hit ? placeName(hit.properties, lang) : null;
   };
   const targetLabel = mapTargets.find((g) => g.id === targetId)?.label;
   const popName = t.population.names[population];
@@ -261,6 +299,10 @@ export function Dashboard({ t, data, view, update }: DashboardProps) {
                 }
                 return true;
               }}
+              overlayLayers={facilityLayers.layers}
+              onOverlayHover={setOverlayHover}
+              onOverlayClick={onOverlayClick}
+              onZoom={setZoom}
             />
             <div className="overlay top-left">
               <Controls
@@ -280,7 +322,11 @@ export function Dashboard({ t, data, view, update }: DashboardProps) {
                 targetNote={targetNote}
               />
               <FilterStatus t={t} state={filtered} onClear={() => setFilter(NO_FILTER)} />
+              <LayersPanel t={t} lang={lang} choice={layerChoice} onChoice={setLayerChoice} layers={facilityLayers} year={p.year} />
             </div>
+            {openFacility && (
+              <FacilityCard t={t} lang={lang} f={openFacility} employment={facilityLayers.employment.state === 'ready' ? facilityLayers.employment.value : new Map()} place={placeOf(openFacility)} onClose={closeFacility} />
+            )}
             <div className="overlay bottom-right">
               <Legend
                 t={t}
@@ -303,9 +349,13 @@ export function Dashboard({ t, data, view, update }: DashboardProps) {
             <div className="overlay bottom-left">
               <EngineStatus t={t} lang={lang} status={engine} />
             </div>
-            {hover && byCode.has(hover.code) && (
+            {overlayHover ? (openFacility && (overlayHover.object as Partial<FacilityMark>).members?.[0] === openFacility ? null :
+              <MapTooltip x={overlayHover.x} y={overlayHover.y} bounds={mapSize}>
+                <OverlayFacts t={t} lang={lang} pick={overlayHover} employment={facilityLayers.employment.state === 'ready' ? facilityLayers.employment.value : new Map()} placeOf={placeOf} />
+              </MapTooltip>
+            ) : hover && byCode.has(hover.code) && (
               <MapTooltip x={hover.x} y={hover.y} bounds={mapSize}>
-                <RegionFacts t={t} lang={lang} name={name(hover.code)} stats={vm.children.get(hover.code)} />
+                <RegionFacts t={t} lang={lang} name={name(hover.code)} stats={vm.children.get(hover.code)} facilities={facilityCounts ? unitFacilities(facilityCounts.get(hover.code), layerChoice.kinds) : undefined} />
               </MapTooltip>
             )}
             <RegionTable t={t} lang={lang} caption={t.tableCaption(unitName, childLevelName, periodText)} levelName={childLevelName} features={features} stats={vm.children} />
@@ -351,6 +401,11 @@ export function Dashboard({ t, data, view, update }: DashboardProps) {
                 values: new Map([...targetEvals].filter(([, e]) => e.gap !== null).map(([c, e]) => [c, e.gap!])),
                 format: (x) => formatGap(x, gapUnit, lang),
               } : undefined}
+              facilities={facilityCounts ? {
+                label: t.facilities.rankingColumn,
+                title: layerChoice.kinds.map((k) => t.facilities.kindNames[k]).join(lang === 'zh' ? '、' : ', '),
+                values: new Map([...facilityCounts].map(([c, n]) => [c, totalOf(n, layerChoice.kinds)])),
+              } : undefined}
             />
             {anyPainted ? (
               <PanelsBoundary failed={t.panelsFailed} reload={t.reloadPage}>
@@ -369,4 +424,39 @@ export function Dashboard({ t, data, view, update }: DashboardProps) {
 /** Stands where the analysis panels go until their chunk is loaded. */
 function PanelsLoading({ text }: { text: string }) {
   return <p className="panel side-panel panels-loading" role="status" data-testid="panels-loading">{text}</p>;
+}
+
+/** The unit's facility counts of the kinds shown, in the panel's order. */
+function unitFacilities(counts: Partial<Record<FacilityKind, number>> | undefined, kinds: readonly FacilityKind[]): [FacilityKind, number][] {
+  return FACILITY_KINDS.filter((k) => kinds.includes(k)).map((k) => [k, counts?.[k] ?? 0]);
+}
+
+/** Tooltip body of an overlay object: a facility, a cluster of facilities, or a village of the demand layer. */
+function OverlayFacts({ t, lang, pick, employment, placeOf }: { t: Messages; lang: Lang; pick: OverlayPick; employment: ReadonlyMap<string, { withLabour: number; employed: number }>; placeOf: (f: Facility) => string | null }) {
+  const m = t.facilities;
+  if (pick.layerId === DEMAND_LAYER_ID) {
+    const v = pick.object as VillageDemand;
+    return (
+      <div data-testid="demand-tooltip" data-village={v.villageCode}>
+        <div className="facts-name">{placeName({ name: v.name, name_en: v.nameEn ?? undefined }, lang)}</div>
+        <p className="legend-line">{m.households(formatInteger(v.households, lang))}</p>
+      </div>
+    );
+  }
+  const mark = pick.object as FacilityMark;
+  if (mark.members.length === 1) {
+    const f = mark.members[0]!;
+    return (
+      <div data-testid="facility-tooltip" data-facility={f.id}>
+        <div className="facts-name">{f.name}</div>
+        <FacilityFacts t={t} lang={lang} f={f} employment={employment} place={placeOf(f)} compact />
+      </div>
+    );
+  }
+  return (
+    <div data-testid="cluster-tooltip">
+      <div className="facts-name">{m.kindNames[mark.kind]}</div>
+      <p className="legend-line">{m.clusterCount(formatInteger(mark.members.length, lang))} · {m.clusterHint}</p>
+    </div>
+  );
 }

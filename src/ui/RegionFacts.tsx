@@ -1,9 +1,13 @@
 import type { RegionStats } from '../domain/income';
 import type { Lang, Messages } from '../i18n';
 import { formatGrowth, formatInteger, formatYuan } from '../i18n/format';
+import type { FacilityKind } from '../data/queries/facilities';
 
-/** Name, value, growth, households and persons of one region: the tooltip's and selection card's body. */
-export function RegionFacts({ t, lang, name, stats }: { t: Messages; lang: Lang; name: string; stats: RegionStats | undefined }) {
+/**
+ * Name, value, growth, households and persons of one region: the tooltip's and selection card's
+ * body. `facilities`: the region's facilities of each kind whose layer is on (omitted: no line).
+ */
+export function RegionFacts({ t, lang, name, stats, facilities }: { t: Messages; lang: Lang; name: string; stats: RegionStats | undefined; facilities?: [FacilityKind, number][] }) {
   return (
     <>
       <div className="facts-name">{name}</div>
@@ -26,6 +30,16 @@ export function RegionFacts({ t, lang, name, stats }: { t: Messages; lang: Lang;
         </dl>
       ) : (
         <p className="facts-empty">{t.noData}</p>
+      )}
+      {facilities && facilities.length > 0 && (
+        <dl className="facts facility-counts" data-testid="facts-facilities" aria-label={t.facilities.factsTitle}>
+          {facilities.map(([kind, n]) => (
+            <div key={kind} className="fact" data-kind={kind}>
+              <dt>{t.facilities.kindNames[kind]}</dt>
+              <dd>{formatInteger(n, lang)}</dd>
+            </div>
+          ))}
+        </dl>
       )}
     </>
   );

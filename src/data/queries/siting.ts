@@ -2,6 +2,7 @@ import type { Level } from '../../domain/dataset';
 import { LOW_INCOME_LINE, SITING_POPULATIONS, type DemandCell, type SitingPopulation, type Village } from '../../siting/demand';
 import type { LonLat } from '../../siting/geo';
 import type { Connector } from '../engine/connector';
+import { FACILITY_KINDS } from './facilities';
 import { codeLiteral, intLiteral, withinExpr, wordLiteral } from './sql';
 
 /**
@@ -130,5 +131,4 @@ export async function loadSitingData(
   return { scope, year, cells, villages, existing };
 }
 
-/** The facility kinds of CONTRACT.md "A dataset folder". */
-export const FACILITY_KINDS = ['industry_base', 'workshop', 'pv_station', 'industrial_park', 'coop', 'relocation_site'] as const;
+export { FACILITY_KINDS };

@@ -4,18 +4,19 @@ import type { RegionStats } from '../../domain/income';
 import { placeName, type Lang, type Messages } from '../../i18n';
 import { formatGrowth, formatInteger, formatYuan } from '../../i18n/format';
 
-export type RankingKey = 'perCapita' | 'growth' | 'households' | 'gap';
+export type RankingKey = 'perCapita' | 'growth' | 'households' | 'gap' | 'facilities';
 
 const VALUE: Record<RankingKey, (s: RegionStats | undefined) => number> = {
   perCapita: (s) => s?.perCapita ?? Number.NaN,
   growth: (s) => s?.growth ?? Number.NaN,
   households: (s) => s?.sums.households ?? Number.NaN,
   gap: () => Number.NaN,
+  facilities: () => Number.NaN,
 };
 
 /** Codes ordered by `key`, largest first (or smallest with `ascending`); regions without a value last. */
-export function rankCodes(codes: string[], stats: Map<string, RegionStats>, key: RankingKey, ascending = false, gaps?: ReadonlyMap<string, number>): string[] {
-  const value = (c: string) => (key === 'gap' ? (gaps?.get(c) ?? Number.NaN) : VALUE[key](stats.get(c)));
+export function rankCodes(codes: string[], stats: Map<string, RegionStats>, key: RankingKey, ascending = false, gaps?: ReadonlyMap<string, number>, facilities?: ReadonlyMap<string, number>): string[] {
+  const value = (c: string) => (key === 'gap' ? (gaps?.get(c) ?? Number.NaN) : key === 'facilities' ? (facilities?.get(c) ?? 0) : VALUE[key](stats.get(c)));
   return [...codes].sort((a, b) => {
     const va = value(a);
     const vb = value(b);
@@ -41,6 +42,8 @@ export interface RankingListProps {
    * the new view instead of on the page.
    */
   unitCode?: string;
+  /** Facilities per unit of the layers shown: adds a column (sortable), absent when no layer is on. */
+  facilities?: { label: string; title: string; values: ReadonlyMap<string, number> };
 }
 
 /** Index a key moves the active row to among `n` rows (Up/Down, Home/End), or null for other keys. */
@@ -58,21 +61,22 @@ export function rowKeyTarget(key: string, index: number, n: number): number | nu
  * click a row, or Tab to the list, move with the arrow keys (Up/Down, Home/End: one tab stop,
  * a roving tabindex) and press Enter to drill into it.
  */
-export function RankingList({ t, lang, title, features, stats, current, onOpen, gaps, unitCode }: RankingListProps) {
+export function RankingList({ t, lang, title, features, stats, current, onOpen, gaps, unitCode, facilities }: RankingListProps) {
   const [chosen, setSort] = useState<{ key: RankingKey; ascending: boolean } | null>(null);
   // The row that holds the list's tab stop; unset or gone: the current unit's row, else the first.
   const [active, setActive] = useState<string | null>(null);
   const body = useRef<HTMLTableSectionElement>(null);
   const shownUnit = useRef(unitCode);
-  const sort = chosen && (chosen.key !== 'gap' || gaps) ? chosen : gaps ? { key: 'gap' as const, ascending: true } : { key: 'perCapita' as const, ascending: false };
+  const sort = chosen && (chosen.key !== 'gap' || gaps) && (chosen.key !== 'facilities' || facilities) ? chosen : gaps ? { key: 'gap' as const, ascending: true } : { key: 'perCapita' as const, ascending: false };
   const names = new Map(features.features.map((f) => [f.properties.code, placeName(f.properties, lang)]));
   const hintId = `ranking-hint-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
-  const codes = rankCodes([...names.keys()], stats, sort.key, sort.ascending, gaps?.values);
+  const codes = rankCodes([...names.keys()], stats, sort.key, sort.ascending, gaps?.values, facilities?.values);
   const columns: { key: RankingKey; label: string }[] = [
     ...(gaps ? [{ key: 'gap' as const, label: gaps.label }] : []),
     { key: 'perCapita', label: t.perCapita },
     { key: 'growth', label: t.growth },
     { key: 'households', label: t.households },
+    ...(facilities ? [{ key: 'facilities' as const, label: facilities.label }] : []),
   ];
   const toggle = (key: RankingKey) => setSort({ key, ascending: sort.key === key ? !sort.ascending : key === 'gap' });
   const tabStop = active && names.has(active) ? active : current && names.has(current) ? current : (codes[0] ?? null);
@@ -145,6 +149,7 @@ export function RankingList({ t, lang, title, features, stats, current, onOpen, 
                   <td className="num">{s ? formatYuan(s.perCapita, lang) : t.noData}</td>
                   <td className="num">{s ? formatGrowth(s.growth, lang) : t.noData}</td>
                   <td className="num">{s ? formatInteger(s.sums.households, lang) : t.noData}</td>
+                  {facilities && <td className="num" data-testid="ranking-facilities" title={facilities.title}>{formatInteger(facilities.values.get(code) ?? 0, lang)}</td>}
                 </tr>
               );
             })}
