@@ -6,6 +6,7 @@
 import Papa from 'papaparse';
 import * as XLSX from '@e965/xlsx';
 import { decodeText } from './encoding';
+import { zipProblem } from './zip-check';
 import { msg } from './messages';
 import { cellText, findHeaderRow, locateTable } from './table';
 import type { Cell, ImportWarning, Problem, RawTable } from './types';
@@ -64,6 +65,8 @@ export function readCsv(file: string, bytes: Uint8Array): ReadResult {
 
 export function readXlsx(file: string, bytes: Uint8Array): ReadResult {
   let workbook: XLSX.WorkBook;
+  const bad = bytes[0] === 0x50 && bytes[1] === 0x4b ? zipProblem(bytes) : null;
+  if (bad) return { table: null, warnings: [], problems: [{ kind: 'unreadable_file', file, row: null, column: null, value: null, expected: msg.en.unreadable('XLSX', bad) }] };
   try {
     workbook = XLSX.read(bytes, { type: 'array', cellDates: false, cellHTML: false, cellFormula: false });
   } catch (e) {
@@ -75,6 +78,7 @@ export function readXlsx(file: string, bytes: Uint8Array): ReadResult {
   for (const name of names) {
     const sheet = workbook.Sheets[name];
     if (!sheet) continue;
+    clampRange(sheet);
     const grid = XLSX.utils.sheet_to_json<Cell[]>(sheet, { header: 1, raw: true, defval: null, blankrows: true });
     const h = findHeaderRow(grid);
     if (h.index < 0) continue;
@@ -88,6 +92,28 @@ export function readXlsx(file: string, bytes: Uint8Array): ReadResult {
   const result = tableFromGrid(file, best.grid, source);
   result.warnings.unshift({ kind: 'sheet_read', file, column: null, message: msg.en.sheetRead(best.name, names, withHeader.filter((n) => n !== best!.name)) });
   return result;
+}
+
+/**
+ * Sets a sheet's range to the cells it really has: exports often declare a range to row 1,048,576
+ * (and a damaged file anything), which would be read as a million blank rows.
+ */
+function clampRange(sheet: XLSX.WorkSheet): void {
+  let maxR = -1, maxC = -1, minR = Infinity, minC = Infinity;
+  for (const key of Object.keys(sheet)) {
+    if (key.startsWith('!')) continue;
+    const { r, c } = XLSX.utils.decode_cell(key);
+    if (!(r >= 0 && c >= 0)) continue;
+    if (r > maxR) maxR = r;
+    if (c > maxC) maxC = c;
+    if (r < minR) minR = r;
+    if (c < minC) minC = c;
+  }
+  if (maxR < 0) {
+    delete sheet['!ref'];
+    return;
+  }
+  sheet['!ref'] = XLSX.utils.encode_range({ s: { r: 0, c: 0 }, e: { r: maxR, c: maxC } });
 }
 
 /** Which reader a file name asks for. */
