@@ -92,7 +92,7 @@ export function encodeGbk(text: string): Uint8Array {
 }
 
 /** An XLSX workbook: `sheets` in order, each with optional title rows above the header and notes below the data. */
-export function toXlsx(sheets: { name: string; title?: string[][]; headers?: string[]; rows?: (string | number | null)[][]; notes?: string[][] }[]): Uint8Array {
+export function toXlsx(sheets: { name: string; title?: string[][]; headers?: string[]; rows?: (string | number | null)[][]; notes?: (string | null)[][] }[]): Uint8Array {
   const wb = XLSX.utils.book_new();
   for (const s of sheets) {
     const aoa = [...(s.title ?? []), ...(s.headers ? [s.headers] : []), ...(s.rows ?? []), ...(s.notes ? [[], ...s.notes] : [])];

@@ -83,8 +83,8 @@ describe('npm run import', () => {
     const stdout = execFileSync('npx', ['tsx', 'src/pipeline/cli/import.ts', join(dir, 'pii.csv'), '--out', join(dir, 'out-pii'), '--drop-pii'], { encoding: 'utf8' });
     expect(stdout).toContain('"户主姓名": dropped (name, found by its header)');
     expect(stdout).toContain('random salt that is not stored');
-    const manifest = readFileSync(join(dir, 'out-pii', 'manifest.json'), 'utf8');
-    expect(manifest).toContain('"户主姓名" (name');
+    const manifest = JSON.parse(readFileSync(join(dir, 'out-pii', 'manifest.json'), 'utf8'));
+    expect(manifest.provenance).toContain('"户主姓名" (name');
     expect(readFileSync(join(dir, 'out-pii', 'households.parquet')).includes(Buffer.from('李1'))).toBe(false);
   });
 });
