@@ -432,6 +432,7 @@ export function convertTables(tables: RawTable[], options: ConvertOptions): Conv
   for (const [attr, n] of changes) {
     warnings.push({ kind: 'attribute_changes', file: null, column: SYNONYMS[attr as Field][0]!, count: n, message: msg.en.attributeChanges(attr, n) });
   }
+  result.income.sort((a, b) => (a.hh_id < b.hh_id ? -1 : a.hh_id > b.hh_id ? 1 : a.year - b.year || a.quarter - b.quarter));
   result.households.sort((a, b) => (a.village_code < b.village_code ? -1 : a.village_code > b.village_code ? 1 : a.hh_id < b.hh_id ? -1 : a.hh_id > b.hh_id ? 1 : 0));
   return result;
 }

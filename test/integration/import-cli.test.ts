@@ -66,6 +66,24 @@ describe('npm run import', () => {
     expect(report.some((r) => r.targetId === 'income-2024' || r.status !== 'no_data')).toBe(true);
   });
 
+  test('Parquet input (codes as BIGINT, English headers) gives the same income rows as the CSV', async () => {
+    const { DuckDBInstance } = await import('@duckdb/node-api');
+    const instance = await DuckDBInstance.create(':memory:');
+    const c = await instance.connect();
+    const pq = join(dir, 'flat.parquet');
+    await c.run(`COPY (SELECT h.hh_id, h.village_code::BIGINT AS village_code, h.persons, h.labour, i.year, i.quarter, i.wage, i.operating, i.property, i.transfer
+      FROM 'public/data/ningxia/households.parquet' h JOIN 'public/data/ningxia/income.parquet' i USING (hh_id)
+      WHERE h.village_code IN (${FIXTURE_VILLAGES.map((v) => `'${v}'`).join(',')})) TO '${pq}' (FORMAT PARQUET)`);
+    c.closeSync();
+    instance.closeSync();
+    const fromParquet = await runImport({ files: [pq], out: join(dir, 'out-pq'), dropPii: false, salt: 'k' });
+    const fromCsv = await runImport({ files: [join(dir, 'gbk.csv')], out: join(dir, 'out-csv2'), dropPii: false, salt: 'k' });
+    expect(fromParquet.result.problems).toEqual([]);
+    const strip = (rows: typeof fromCsv.result.income) => rows.map((r) => [r.hh_id, r.year, r.quarter, r.wage, r.operating, r.property, r.transfer]);
+    expect(strip(fromParquet.result.income)).toEqual(strip(fromCsv.result.income));
+    expect(fromParquet.result.households.map((h) => [h.hh_id, h.village_code, h.persons, h.labour])).toEqual(fromCsv.result.households.map((h) => [h.hh_id, h.village_code, h.persons, h.labour]));
+  });
+
   test('the CLI exits 1 with the problems and writes nothing on a bad file; PII refused then dropped', () => {
     const bad = rows.slice(0, 20).map((r, i) => (i === 3 ? r.map((v, k) => (k === 6 ? -100 : v)) : r));
     writeFileSync(join(dir, 'bad.csv'), toCsvText(['户主姓名', ...HEADERS], bad.map((r, i) => [`李${i}`, ...r])));
