@@ -37,27 +37,52 @@ export function buildGeography(profile: RegionProfile, geoDir: string, seed: num
     if (f.properties?.context) continue;
     countyShapes.set(String(f.properties?.code), f as Shape);
   }
+  const rows = divisions.map((d) => ({ code: d.code ?? '', name: d.name ?? '', name_en: d.name_en ?? '', level: Number(d.level) as Level, parent_code: d.parent_code ?? '' }));
+  return buildGeographyFrom(rows, countyShapes, { rootCode: profile.rootCode, rootLevel: profile.rootLevel, tags: profile.tags, seed }, `${geoDir}/counties.geojson`);
+}
 
+/** A division as `buildGeographyFrom` takes it (the columns of `divisions.csv`). */
+export interface DivisionInput {
+  code: string;
+  name: string;
+  name_en: string;
+  level: Level;
+  parent_code: string;
+}
+
+/**
+ * `buildGeography` on divisions and county outlines already read (the import takes them from the
+ * geography of the users' counties): every division under the root, real county outlines, their
+ * unions above, synthetic township and village cells inside. `outlineSource` names where a missing
+ * outline should have been.
+ */
+export function buildGeographyFrom(
+  divisions: readonly DivisionInput[],
+  countyShapes: ReadonlyMap<string, Shape>,
+  root: { rootCode: string; rootLevel: Level; tags: Record<string, string[]>; seed: number },
+  outlineSource: string,
+): Geography {
+  const { seed } = root;
   // Geometry is built from the county down (real outline, synthetic cells inside). A township root
   // (level 4) gets a synthetic polygon: its cell in a partition of its real county outline.
-  const geoLevel = Math.min(profile.rootLevel, 3) as Level;
-  const geoRoot = profile.rootCode.slice(0, PREFIX_LENGTH[geoLevel]).padEnd(12, '0');
-  const rootPrefix = profile.rootCode.slice(0, PREFIX_LENGTH[geoLevel]);
+  const geoLevel = Math.min(root.rootLevel, 3) as Level;
+  const geoRoot = root.rootCode.slice(0, PREFIX_LENGTH[geoLevel]).padEnd(12, '0');
+  const rootPrefix = root.rootCode.slice(0, PREFIX_LENGTH[geoLevel]);
   const nodes: RegionNode[] = [];
   for (const d of divisions) {
-    const code = d.code ?? '';
-    const level = Number(d.level) as Level;
+    const code = d.code;
+    const level = d.level;
     if (level < geoLevel || !code.startsWith(rootPrefix)) continue;
     nodes.push({
       code,
-      name: d.name ?? '',
-      name_en: d.name_en ?? '',
+      name: d.name,
+      name_en: d.name_en,
       level,
       parent_code: code === geoRoot ? null : d.parent_code || null,
       lon: 0,
       lat: 0,
       area_km2: 0,
-      tags: [...(profile.tags[code] ?? [])],
+      tags: [...(root.tags[code] ?? [])],
       geometry: null,
     });
   }
@@ -66,7 +91,7 @@ export function buildGeography(profile: RegionProfile, geoDir: string, seed: num
   // Real outlines for counties, their unions above.
   for (const county of tree.atLevel(3)) {
     const shape = countyShapes.get(county.code);
-    if (!shape) throw new Error(`No outline for county ${county.code} ${county.name} in ${geoDir}/counties.geojson`);
+    if (!shape) throw new Error(`No outline for county ${county.code} ${county.name} in ${outlineSource}`);
     county.geometry = shape;
   }
   for (const level of [2, 1] as Level[]) {
@@ -95,13 +120,13 @@ export function buildGeography(profile: RegionProfile, geoDir: string, seed: num
     }
   }
 
-  if (profile.rootLevel > geoLevel) {
+  if (root.rootLevel > geoLevel) {
     // Keep the root and its subtree only; the rest of the county served to place the root's cell.
-    const keepPrefix = profile.rootCode.slice(0, PREFIX_LENGTH[profile.rootLevel]);
-    const kept = tree.nodes.filter((n) => n.level >= profile.rootLevel && n.code.startsWith(keepPrefix));
-    for (const n of kept) if (n.code === profile.rootCode) n.parent_code = null;
+    const keepPrefix = root.rootCode.slice(0, PREFIX_LENGTH[root.rootLevel]);
+    const kept = tree.nodes.filter((n) => n.level >= root.rootLevel && n.code.startsWith(keepPrefix));
+    for (const n of kept) if (n.code === root.rootCode) n.parent_code = null;
     tree = new RegionTree(kept);
-    tree.get(profile.rootCode);
+    tree.get(root.rootCode);
   }
 
   for (const node of tree.nodes) {
@@ -113,7 +138,7 @@ export function buildGeography(profile: RegionProfile, geoDir: string, seed: num
   }
 
   const boundaries: Geography['boundaries'] = {};
-  for (let level = profile.rootLevel; level <= 5; level++) {
+  for (let level = root.rootLevel; level <= 5; level++) {
     const features = tree.atLevel(level as Level).map((n) => ({
       type: 'Feature' as const,
       properties: { code: n.code, name: n.name, name_en: n.name_en },

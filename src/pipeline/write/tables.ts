@@ -138,14 +138,16 @@ export async function writeCountyParts(db: NativeDuckDB, out: string, counties6:
 }
 
 /** A column of a plain table: name, SQL type, the node-api type, and how to read it from a row. */
-type Column<T> = [name: string, sql: string, type: DuckDBType, get: (row: T) => DuckDBValue];
+export type Column<T> = [name: string, sql: string, type: DuckDBType, get: (row: T) => DuckDBValue];
 
-const str = <T>(name: string, get: (r: T) => string | null): Column<T> => [name, 'VARCHAR', VARCHAR, get];
-const int = <T>(name: string, get: (r: T) => number): Column<T> => [name, 'INTEGER', INTEGER, get];
-const dbl = <T>(name: string, get: (r: T) => number): Column<T> => [name, 'DOUBLE', DOUBLE, get];
+export const str = <T>(name: string, get: (r: T) => string | null): Column<T> => [name, 'VARCHAR', VARCHAR, get];
+export const int = <T>(name: string, get: (r: T) => number): Column<T> => [name, 'INTEGER', INTEGER, get];
+export const dbl = <T>(name: string, get: (r: T) => number): Column<T> => [name, 'DOUBLE', DOUBLE, get];
+export const bool = <T>(name: string, get: (r: T) => boolean): Column<T> => [name, 'BOOLEAN', BOOLEAN, get];
+export const strList = <T>(name: string, get: (r: T) => string[]): Column<T> => [name, 'VARCHAR[]', VARCHAR_LIST, (r) => listValue(get(r))];
 
 /** Creates `table` from `columns`, appends `rows` in chunks and writes it as parquet ordered by `orderBy`. */
-async function writeRows<T>(db: NativeDuckDB, table: string, columns: Column<T>[], rows: T[], orderBy: string, path: string): Promise<void> {
+export async function writeRows<T>(db: NativeDuckDB, table: string, columns: Column<T>[], rows: T[], orderBy: string, path: string): Promise<void> {
   await db.run(`CREATE OR REPLACE TABLE ${table} (${columns.map(([n, sql]) => `${n} ${sql}`).join(', ')})`);
   await appendColumns(db, table, columns.map((c) => c[2]), rows.length, (k, f, t) => slice(rows, f, t, columns[k][3]));
   await copyOut(db, `SELECT * FROM ${table} ORDER BY ${orderBy}`, path);
