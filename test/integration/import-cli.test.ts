@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { runImport } from '../../src/pipeline/cli/import';
 import { loadPlanFile, runReport } from '../../src/pipeline/cli/report';
+import { loadNationalDivisions } from '../../src/pipeline/geography/national-geo';
 import { demoFlatRows, encodeGbk, FIXTURE_VILLAGES, HEADERS, toCsvText, toXlsx, type FlatRow } from '../helpers/import-fixture';
 
 let dir: string;
@@ -105,4 +106,23 @@ describe('npm run import', () => {
     expect(manifest.provenance).toContain('"户主姓名" (name');
     expect(readFileSync(join(dir, 'out-pii', 'households.parquet')).includes(Buffer.from('李1'))).toBe(false);
   });
+
+  test('a county outside the demo regions (Yunnan, 530102 五华区) gets its real outline and divisions from data/geo/china', async () => {
+    const villages = loadNationalDivisions('530102').filter((d) => d.level === 5).slice(0, 3);
+    const lines = ['户编号,村代码,家庭人口数,劳动力人数,年度,季度,工资性收入,生产经营性收入,财产性收入,转移性收入'];
+    villages.forEach((v, i) => {
+      for (const year of [2023, 2024]) lines.push(`Y${i},${v.code},3,2,${year},4,${20000 + year - 2023},1000,100,500`);
+    });
+    writeFileSync(join(dir, 'yunnan.csv'), lines.join('\n') + '\n');
+    const run = await runImport({ files: [join(dir, 'yunnan.csv')], out: join(dir, 'out-yn'), dropPii: false, salt: 'k' });
+    expect(run.written).toBe(true);
+    const manifest = JSON.parse(readFileSync(join(dir, 'out-yn', 'manifest.json'), 'utf8'));
+    expect(manifest.root).toEqual({ code: '530102000000', level: 3 });
+    expect(manifest.provenance).toContain('data/geo/china');
+    const county = JSON.parse(readFileSync(join(dir, 'out-yn', 'boundaries', 'county.geojson'), 'utf8'));
+    const wuhua = county.features.find((f: { properties: { code: string } }) => f.properties.code === '530102000000');
+    expect(wuhua.geometry.type).toMatch(/Polygon/);
+    const villageShapes = JSON.parse(readFileSync(join(dir, 'out-yn', 'boundaries', 'village.geojson'), 'utf8'));
+    for (const v of villages) expect(villageShapes.features.some((f: { properties: { code: string } }) => f.properties.code === v.code)).toBe(true);
+  }, 120_000);
 });

