@@ -272,9 +272,27 @@ export function MapView(props: MapViewProps) {
   useEffect(() => {
     const map = mapReady;
     if (!map) return;
-    if (selectedState.current && selectedState.current !== selected) map.setFeatureState({ source: REGION_SOURCE, id: selectedState.current }, { selected: false });
-    selectedState.current = selected;
-    if (selected) map.setFeatureState({ source: REGION_SOURCE, id: selected }, { selected: true });
+    const apply = () => {
+      if (selectedState.current && selectedState.current !== selected) map.setFeatureState({ source: REGION_SOURCE, id: selectedState.current }, { selected: false });
+      selectedState.current = selected;
+      if (selected) map.setFeatureState({ source: REGION_SOURCE, id: selected }, { selected: true });
+    };
+    // Feature state needs a loaded style: a village opened from a link selects before it is.
+    if (map.isStyleLoaded()) {
+      apply();
+      return;
+    }
+    const retry = () => {
+      try {
+        apply();
+      } catch {
+        map.once('idle', retry);
+      }
+    };
+    map.once('idle', retry);
+    return () => {
+      map.off('idle', retry);
+    };
   }, [mapReady, selected, features]);
 
   // A new feature set: fit to it, then report it painted once the map has drawn it and is idle.
