@@ -8,7 +8,8 @@ export type Field =
   | 'wage' | 'operating' | 'property' | 'transfer'
   | 'category' | 'mgmt_class' | 'no_labour' | 'safety_net' | 'relocated' | 'relocation_site'
   | 'risk_tags' | 'measures' | 'risk_cleared'
-  | 'employed_out_province' | 'employed_in_province' | 'employed_in_county' | 'decline_cause';
+  | 'employed_out_province' | 'employed_in_province' | 'employed_in_county' | 'decline_cause'
+  | 'net_income_stated' | 'net_income_per_capita_stated';
 
 /** Required columns (CONTRACT.md): household id, village code, persons, year and the four components. */
 export const REQUIRED: readonly Field[] = ['hh_id', 'village_code', 'persons', 'year', 'wage', 'operating', 'property', 'transfer'];
@@ -40,6 +41,10 @@ export const SYNONYMS: Record<Field, string[]> = {
   employed_in_province: ['省内县外务工人数', '省内县外务工', '省内务工人数', 'employed_in_province'],
   employed_in_county: ['县内务工人数', '县内务工', '县内就业人数', 'employed_in_county'],
   decline_cause: ['减收原因', '收入下降原因', 'decline_cause'],
+  // The total the source states (optional; income.parquet `net_income_stated`, checked against the
+  // four components by `npm run integrity`). A per-capita statement is stored × persons.
+  net_income_stated: ['家庭纯收入', '纯收入', '家庭年纯收入', '全年家庭纯收入', '家庭总纯收入', 'net_income', 'total_income', 'household_net_income'],
+  net_income_per_capita_stated: ['人均纯收入', '家庭人均纯收入', '全年人均纯收入', 'per_capita_net_income', 'net_income_per_capita'],
 };
 
 /**

@@ -40,6 +40,10 @@ export interface IncomeRow {
   employed_in_province: number;
   employed_in_county: number;
   decline_cause: number | null;
+  /** The total the source stated (its per-capita statement × persons), null when it states none (README "Users' own files"). */
+  net_income_stated: number | null;
+  /** The persons of this period, as the row gave them (households.parquet keeps the latest period's). */
+  persons: number;
 }
 
 /** What the geography knows of a set of village codes (src/pipeline/import/geography-for.ts in Node). */
@@ -100,7 +104,7 @@ interface Parsed {
   year: number;
   quarter: number;
   hh: Omit<HouseholdRow, 'hh_id' | 'village_code'>;
-  inc: Omit<IncomeRow, 'hh_id' | 'year' | 'quarter'>;
+  inc: Omit<IncomeRow, 'hh_id' | 'year' | 'quarter' | 'persons'>;
 }
 
 function norm(s: string): string {
@@ -287,6 +291,16 @@ export function convertTables(tables: RawTable[], options: ConvertOptions): Conv
         else if (n < 0) fail('negative_income', f, msg.en.nonNegativeIncome());
         else incomes[f] = n;
       }
+      // A stated total (household, else per capita × persons): optional, checked like an income.
+      let stated: number | null = null;
+      for (const f of ['net_income_stated', 'net_income_per_capita_stated'] as const) {
+        if (stated !== null || !columnOf.has(f)) continue;
+        const n = parseNumber(cell(f));
+        if (n === null) continue;
+        if (Number.isNaN(n)) fail('not_a_number', f, msg.en.number());
+        else if (n < 0) fail('negative_income', f, msg.en.nonNegativeIncome());
+        else stated = f === 'net_income_stated' ? n : n * persons;
+      }
       const count = (f: Field) => {
         const n = int(f, false, DEFAULTS.employed);
         if (n < 0) fail('negative_count', f, msg.en.nonNegativeCount());
@@ -342,7 +356,7 @@ export function convertTables(tables: RawTable[], options: ConvertOptions): Conv
         inc: {
           wage: incomes.wage!, operating: incomes.operating!, property: incomes.property!, transfer: incomes.transfer!,
           employed_out_province: employedOut, employed_in_province: employedIn, employed_in_county: employedCounty,
-          decline_cause: declineCause,
+          decline_cause: declineCause, net_income_stated: stated,
         },
       });
     });
@@ -427,7 +441,7 @@ export function convertTables(tables: RawTable[], options: ConvertOptions): Conv
     if (ids.has(id)) throw new Error(`household id hash collision (${id}); run again with another --salt`);
     ids.set(id, rawId);
     result.households.push({ hh_id: id, village_code: last.village, ...last.hh });
-    for (const r of rows) result.income.push({ hh_id: id, year: r.year, quarter: r.quarter, ...r.inc });
+    for (const r of rows) result.income.push({ hh_id: id, year: r.year, quarter: r.quarter, ...r.inc, persons: r.hh.persons });
   }
   for (const [attr, n] of changes) {
     warnings.push({ kind: 'attribute_changes', file: null, column: SYNONYMS[attr as Field][0]!, count: n, message: msg.en.attributeChanges(attr, n) });

@@ -7,7 +7,7 @@
  */
 import { existsSync, readdirSync, renameSync, rmSync, mkdirSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { INTEGER } from '@duckdb/node-api';
+import { DOUBLE, INTEGER } from '@duckdb/node-api';
 import { type Level, type Manifest } from '../../domain/dataset';
 import { planPopulation } from '../../domain/population';
 import { evaluatePlan } from '../../data/plan-evaluation';
@@ -94,6 +94,7 @@ export async function writeImportedDataset(result: ConvertResult, geo: ImportGeo
         dbl('wage', (r) => r.wage), dbl('operating', (r) => r.operating), dbl('property', (r) => r.property), dbl('transfer', (r) => r.transfer),
         int('employed_out_province', (r) => r.employed_out_province), int('employed_in_province', (r) => r.employed_in_province),
         int('employed_in_county', (r) => r.employed_in_county), declineCause,
+        ['net_income_stated', 'DOUBLE', DOUBLE, (r) => r.net_income_stated] as Column<IncomeRow>, int('persons', (r) => r.persons),
       ], result.income, 'hh_id, year, quarter', join(tmp, 'income.parquet'));
       files['income.parquet'] = fileEntry(join(tmp, 'income.parquet'), result.income.length);
       await writeCollective(db, [], join(tmp, 'villages.parquet'));
