@@ -51,6 +51,9 @@ import { useFacilityLayers, type FacilityLayerChoice } from '../state/use-facili
 import { formatInteger } from '../i18n/format';
 import { FacilityCard, FacilityFacts } from './facilities/FacilityCard';
 import { LayersPanel } from './facilities/LayersPanel';
+import { IntegrityPanel } from './integrity/IntegrityPanel';
+import { integrityYear, useIntegrity } from '../state/use-integrity';
+import { integrityLayer, integrityMarks } from '../map/integrity/layer';
 
 // The analysis panels (d3 charts, ledgers, scorecard) are a separate chunk, fetched once the
 // first map is painted: they wait for the engine, which starts then anyway, and before it their
@@ -198,6 +201,21 @@ export function Dashboard({ t, data, view, update }: DashboardProps) {
   }, []);
   useLayoutEffect(() => setOpenFacility(null), [shown?.unit]);
 
+  // Data quality (src/integrity/): checked when its panel is opened, drawn when its layer is on.
+  const [integrityOpen, setIntegrityOpen] = useState(false);
+  const [integrityOn, setIntegrityOn] = useState(false);
+  const checkedYear = period ? integrityYear(period) : null;
+  const integrityUnit = shown?.unit ?? unit;
+  const integrity = useIntegrity(client, manifest, { code: integrityUnit, level: levelOfCode(integrityUnit) }, checkedYear, integrityOpen);
+  // deck.gl is loaded only once the layer is first turned on; after that it is hidden, not removed.
+  const integrityEverOn = useRef(false);
+  integrityEverOn.current ||= integrityOn;
+  const integrityLayers = useMemo(() => {
+    if (integrity.state !== 'ready' || !shown || !integrityEverOn.current) return [];
+    const marks = integrityMarks(integrity.value.flags, integrity.value.villages, { code: shown.scope.scope, level: shown.scope.scopeLevel });
+    return [integrityLayer(marks, integrityOn && integrityOpen)];
+  }, [integrity, shown, integrityOn, integrityOpen]);
+
   const openUnit = useCallback((code: string) => update({ region: code === manifest.root.code ? null : code }), [update, manifest]);
   /** The cross-filter other panels set; pushes a history entry. */
   const setFilter = useCallback((next: HouseholdFilter) => update({ filter: next }), [update]);
@@ -300,6 +318,7 @@ export function Dashboard({ t, data, view, update }: DashboardProps) {
                 return true;
               }}
               overlayLayers={facilityLayers.layers}
+              extraLayers={integrityLayers}
               onOverlayHover={setOverlayHover}
               onOverlayClick={onOverlayClick}
               onZoom={setZoom}
@@ -407,6 +426,10 @@ export function Dashboard({ t, data, view, update }: DashboardProps) {
                 values: new Map([...facilityCounts].map(([c, n]) => [c, totalOf(n, layerChoice.kinds)])),
               } : undefined}
             />
+            {checkedYear !== null && (
+              <IntegrityPanel lang={lang} unit={{ code: shown.unit, level: unitLevel, name: unitName }} year={checkedYear} open={integrityOpen} onOpen={setIntegrityOpen}
+                layer={integrityOn} onLayer={setIntegrityOn} state={integrity} openUnit={openUnit} />
+            )}
             {anyPainted ? (
               <PanelsBoundary failed={t.panelsFailed} reload={t.reloadPage}>
                 <Suspense fallback={<PanelsLoading text={t.panelsLoading} />}>

@@ -1,7 +1,11 @@
-import type { IntegrityHousehold, IntegrityIncome } from '../../integrity/types';
+import { checkIntegrity } from '../../integrity/check';
+import { integrityLines } from '../../integrity/lines';
+import type { IncomeLineInput, IntegrityFlag, IntegrityHousehold, IntegrityIncome } from '../../integrity/types';
+import type { Plan } from '../../targets/types';
 import type { Connector } from '../engine/connector';
 import type { Within } from './filter';
-import { intLiteral, withinExpr } from './sql';
+import { queryReference } from './reference';
+import { codeLiteral, intLiteral, withinExpr } from './sql';
 
 /**
  * The engine's side of the integrity checks (src/integrity/): the plain rows they read, the same
@@ -68,4 +72,48 @@ export async function queryIntegrityRows(db: Connector, args: { within?: Within;
   }
   for (const h of households) h.persons = Number(h.persons);
   return { households, income, columns, years };
+}
+
+export interface IntegrityRun {
+  flags: IntegrityFlag[];
+  columns: IncomeOptionalColumns;
+  lines: IncomeLineInput[];
+  /** The years checked. */
+  years: number[];
+}
+
+/**
+ * The integrity flags of `within` (default: the whole dataset) for `years` (default: every year
+ * with income rows): rows from the engine, lines from the reference series and the plans' floors
+ * (and `extraLines`), then the pure checks. What `npm run integrity` and the data-quality panel
+ * both call. For the same flags as the whole run, `within` must hold whole counties (the
+ * implausible-jump test may take a small village's peers from its county).
+ */
+export async function queryIntegrityFlags(
+  db: Connector,
+  args: { rootCode: string; plans: readonly Plan[]; within?: Within; years?: readonly number[]; extraLines?: readonly number[] },
+): Promise<IntegrityRun> {
+  const rows = await queryIntegrityRows(db, { within: args.within, years: args.years });
+  const years = args.years ? [...args.years] : rows.years;
+  const reference = await queryReference(db);
+  const lines = integrityLines({ reference, plans: args.plans, rootCode: args.rootCode, years, extra: args.extraLines });
+  const flags = checkIntegrity({ households: rows.households, income: rows.income, lines }, { years });
+  return { flags, columns: rows.columns, lines, years };
+}
+
+/** A village's name and centre (regions.parquet), for the panel and the map layer. */
+export interface VillagePlace {
+  code: string;
+  name: string;
+  name_en: string | null;
+  lon: number | null;
+  lat: number | null;
+}
+
+/** The villages of `codes` (12-digit codes; checked), by code. */
+export async function queryVillagePlaces(db: Connector, codes: readonly string[]): Promise<Map<string, VillagePlace>> {
+  if (!codes.length) return new Map();
+  const list = [...new Set(codes)].sort().map(codeLiteral).join(', ');
+  const rows = await db.query<VillagePlace>(`SELECT code, name, name_en, lon, lat FROM regions WHERE level = 5 AND code IN (${list}) ORDER BY code`);
+  return new Map(rows.map((r) => [r.code, { ...r, lon: r.lon === null ? null : Number(r.lon), lat: r.lat === null ? null : Number(r.lat) }]));
 }

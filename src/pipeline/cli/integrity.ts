@@ -1,11 +1,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { queryIntegrityRows, type IncomeOptionalColumns } from '../../data/queries/integrity';
-import { queryReference } from '../../data/queries/reference';
+import { queryIntegrityFlags, queryVillagePlaces, type IncomeOptionalColumns, type VillagePlace } from '../../data/queries/integrity';
 import type { Manifest } from '../../domain/dataset';
 import { INTEGRITY_MESSAGES } from '../../i18n/integrity';
-import { checkIntegrity, countByFlag, FLAG_CODES, integrityLines, type IncomeLineInput, type IntegrityFlag } from '../../integrity';
+import { countByFlag, FLAG_CODES, type IncomeLineInput, type IntegrityFlag } from '../../integrity';
 import type { Plan } from '../../targets/types';
 import { openDatasetEngine } from './open-dataset';
 import { loadPlanFile } from './report';
@@ -23,8 +22,8 @@ whatever is found, and 1 only when the folder cannot be read. Default format: ta
 export interface IntegrityReport {
   manifest: Manifest;
   flags: IntegrityFlag[];
-  /** Village names (Chinese, English) by code, from regions.parquet. */
-  villages: Map<string, { name: string; name_en: string | null }>;
+  /** The flagged villages' names and centres by code, from regions.parquet. */
+  villages: Map<string, VillagePlace>;
   columns: IncomeOptionalColumns;
   lines: IncomeLineInput[];
   years: number[];
@@ -43,16 +42,9 @@ export async function runIntegrity(options: { data: string; lines?: number[]; ye
       if (existsSync(join(dir, `${id}.json`))) plans.push(loadPlanFile(id, dir));
       else missingPlans.push(id);
     }
-    const rows = await queryIntegrityRows(db, { years: options.years });
-    const years = options.years ?? rows.years;
-    const reference = await queryReference(db);
-    const lines = integrityLines({ reference, plans, rootCode: manifest.root.code, years, extra: options.lines });
-    const flags = checkIntegrity({ households: rows.households, income: rows.income, lines }, { years });
-    const names = await db.query<{ code: string; name: string; name_en: string | null }>(
-      "SELECT code, name, name_en FROM regions WHERE level = 5",
-    );
-    const villages = new Map(names.map((r) => [r.code, { name: r.name, name_en: r.name_en }]));
-    return { manifest, flags, villages, columns: rows.columns, lines, years, missingPlans };
+    const run = await queryIntegrityFlags(db, { rootCode: manifest.root.code, plans, years: options.years, extraLines: options.lines });
+    const villages = await queryVillagePlaces(db, run.flags.map((f) => f.villageCode));
+    return { manifest, ...run, villages, missingPlans };
   } finally {
     await db.close();
   }
