@@ -11,19 +11,18 @@ export interface IntegrityMessages {
   /** What each flag's statistic is, for the column header's tooltip and the table. */
   statisticName: Record<FlagCode, string>;
   level: { village: string; household: string };
-  columns: { village: string; flag: string; household: string; statistic: string; threshold: string; households: string; year: string; detail: string };
+  columns: { village: string; flag: string; statistic: string; threshold: string };
   summary: (flags: number, villages: number) => string;
+  thresholdValue: (value: string) => string;
+  householdsValue: (count: string, n: number) => string;
   none: string;
   computing: string;
   failed: (message: string) => string;
-  run: string;
   layer: string;
   layerLegend: string;
-  flagsOfVillage: (n: number) => string;
   notChecked: { components: string; persons: string };
   more: (n: number) => string;
-  noFullYear: string;
-  lineSource: (source: string) => string;
+  noFullYear: (year: number) => string;
   detail: (f: IntegrityFlag, lang: Lang) => string;
   /** A flag's statistic and threshold as printed (shares as percentages, E as a number). */
   value: (flag: FlagCode, x: number, lang: Lang) => string;
@@ -112,22 +111,21 @@ export const INTEGRITY_MESSAGES: Record<Lang, IntegrityMessages> = {
       persons_change: '人口减少带来的人均增幅',
     },
     level: { village: '村', household: '户' },
-    columns: { village: '村', flag: '提示', household: '户编号', statistic: '统计量', threshold: '阈值', households: '涉及户数', year: '年度', detail: '说明' },
+    columns: { village: '村', flag: '提示', statistic: '统计量', threshold: '阈值' },
     summary: (flags, villages) => `${flags} 条提示，涉及 ${villages} 个村`,
+    thresholdValue: (v) => `阈值 ${v}`,
+    householdsValue: (c) => `涉及 ${c} 户`,
     none: '未发现可疑情况。',
     computing: '正在检查…',
     failed: (m) => `检查失败：${m}`,
-    run: '检查数据质量',
     layer: '地图显示提示村',
     layerLegend: '每村提示数',
-    flagsOfVillage: (n) => `${n} 条数据质量提示`,
     notChecked: {
       components: '数据未含填报总额（家庭纯收入），未检查分项与总额是否相符。',
       persons: '数据未含各期家庭人口，未检查人口变动。',
     },
     more: (n) => `另有 ${n} 条未列出`,
-    noFullYear: '尚无两个完整年度可比较。',
-    lineSource: lineSourceZh,
+    noFullYear: (year) => `数据中没有${year - 1}年全年数据：增长雷同、收入跳升和人口变动未检查。`,
     detail: detailZh,
     value,
   },
@@ -152,22 +150,21 @@ export const INTEGRITY_MESSAGES: Record<Lang, IntegrityMessages> = {
       persons_change: 'per-capita rise from fewer persons',
     },
     level: { village: 'village', household: 'household' },
-    columns: { village: 'Village', flag: 'Flag', household: 'Household', statistic: 'Statistic', threshold: 'Threshold', households: 'Households', year: 'Year', detail: 'Detail' },
+    columns: { village: 'Village', flag: 'Flag', statistic: 'Statistic', threshold: 'threshold' },
     summary: (flags, villages) => `${flags} ${flags === 1 ? 'flag' : 'flags'} in ${villages} ${villages === 1 ? 'village' : 'villages'}`,
+    thresholdValue: (v) => `threshold ${v}`,
+    householdsValue: (c, n) => `${c} ${n === 1 ? 'household' : 'households'}`,
     none: 'Nothing suspicious found.',
     computing: 'Checking…',
     failed: (m) => `The check failed: ${m}`,
-    run: 'Check data quality',
     layer: 'Show flagged villages on the map',
     layerLegend: 'Flags per village',
-    flagsOfVillage: (n) => `${n} data-quality ${n === 1 ? 'flag' : 'flags'}`,
     notChecked: {
       components: 'The data carries no stated totals (net income): components against total not checked.',
       persons: 'The data carries no persons per period: persons changes not checked.',
     },
     more: (n) => `${n} more not listed`,
-    noFullYear: 'No two full years to compare yet.',
-    lineSource: lineSourceEn,
+    noFullYear: (year) => `The data has no full year ${year - 1}: identical growth, jumps and persons changes not checked.`,
     detail: detailEn,
     value,
   },

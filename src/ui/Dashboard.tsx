@@ -427,7 +427,7 @@ export function Dashboard({ t, data, view, update }: DashboardProps) {
               } : undefined}
             />
             {checkedYear !== null && (
-              <IntegrityPanel lang={lang} unit={{ code: shown.unit, level: unitLevel, name: unitName }} year={checkedYear} open={integrityOpen} onOpen={setIntegrityOpen}
+              <IntegrityPanel lang={lang} unit={{ code: shown.unit, level: unitLevel, name: unitName }} year={checkedYear} comparable={manifest.years.includes(checkedYear - 1)} open={integrityOpen} onOpen={setIntegrityOpen}
                 layer={integrityOn} onLayer={setIntegrityOn} state={integrity} openUnit={openUnit} />
             )}
             {anyPainted ? (

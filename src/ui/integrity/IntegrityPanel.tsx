@@ -16,6 +16,8 @@ export interface IntegrityPanelProps {
   lang: Lang;
   unit: { code: string; level: Level; name: string };
   year: number;
+  /** Whether the data has the full year before `year` (the year-on-year checks need it). */
+  comparable: boolean;
   open: boolean;
   onOpen: (open: boolean) => void;
   layer: boolean;
@@ -30,7 +32,7 @@ export interface IntegrityPanelProps {
  * threshold and households, and the switch of the map layer. Collapsed until opened: the checks
  * read every household of the unit's county (or the unit) and run only when asked for.
  */
-export function IntegrityPanel({ lang, unit, year, open, onOpen, layer, onLayer, state, openUnit }: IntegrityPanelProps) {
+export function IntegrityPanel({ lang, unit, year, comparable, open, onOpen, layer, onLayer, state, openUnit }: IntegrityPanelProps) {
   const m = INTEGRITY_MESSAGES[lang];
   const id = useId();
   const bodyId = `${id}-body`;
@@ -69,6 +71,7 @@ export function IntegrityPanel({ lang, unit, year, open, onOpen, layer, onLayer,
                   ))}
                 </p>
               )}
+              {!comparable && <p className="panel-hint">{m.noFullYear(year)}</p>}
               {!state.value.columns.netIncomeStated && <p className="panel-hint">{m.notChecked.components}</p>}
               {!state.value.columns.persons && <p className="panel-hint">{m.notChecked.persons}</p>}
               {flags.length > 0 && (
@@ -79,7 +82,6 @@ export function IntegrityPanel({ lang, unit, year, open, onOpen, layer, onLayer,
                       <th scope="col">{m.columns.village}</th>
                       <th scope="col">{m.columns.flag}</th>
                       <th scope="col" className="num">{m.columns.statistic} / {m.columns.threshold}</th>
-                      <th scope="col" className="num">{m.columns.households}</th>
                     </tr>
                   </thead>
                   <tbody>
@@ -92,7 +94,7 @@ export function IntegrityPanel({ lang, unit, year, open, onOpen, layer, onLayer,
                             {unit.code === f.villageCode ? name : (
                               <button type="button" className="link-button" onClick={() => openUnit(f.villageCode)}>{name}</button>
                             )}
-                            {f.level === 'household' && <span className="integrity-hh">{m.level.household} {f.code}</span>}
+                            {f.level === 'household' && <span className="integrity-hh">{m.level.household} <code>{f.code}</code></span>}
                           </td>
                           <td>
                             <span className="integrity-flag">{m.flagName[f.flag]}</span>
@@ -100,9 +102,9 @@ export function IntegrityPanel({ lang, unit, year, open, onOpen, layer, onLayer,
                           </td>
                           <td className="num" title={m.statisticName[f.flag]}>
                             <span className="integrity-stat">{m.value(f.flag, f.statistic, lang)}</span>
-                            <span className="integrity-threshold">{lang === 'zh' ? '阈值' : 'threshold'} {m.value(f.flag, f.threshold, lang)}</span>
+                            <span className="integrity-threshold">{m.thresholdValue(m.value(f.flag, f.threshold, lang))}</span>
+                            <span className="integrity-households">{m.householdsValue(formatInteger(f.households, lang), f.households)}</span>
                           </td>
-                          <td className="num">{formatInteger(f.households, lang)}</td>
                         </tr>
                       );
                     })}
