@@ -154,3 +154,34 @@ describe('income lines', () => {
     expect(linesForYear(lines, 2025).map((l) => l.value)).toEqual([8000, 10000, 12000]);
   });
 });
+
+describe('the app side', () => {
+  test('the page checks whole counties and full years', async () => {
+    const { integrityScope, integrityYear } = await import('../../src/state/use-integrity');
+    expect(integrityScope({ code: '640324103203', level: 5 })).toEqual({ code: '640324000000', level: 3 });
+    expect(integrityScope({ code: '640324103000', level: 4 })).toEqual({ code: '640324000000', level: 3 });
+    expect(integrityScope({ code: '640324000000', level: 3 })).toEqual({ code: '640324000000', level: 3 });
+    expect(integrityScope({ code: '640000000000', level: 1 })).toEqual({ code: '640000000000', level: 1 });
+    expect(integrityYear({ year: 2025, quarter: 3 })).toBe(2024);
+    expect(integrityYear({ year: 2024, quarter: 4 })).toBe(2024);
+  });
+
+  test('map marks: flagged villages of the scope at their centres, counted, coloured by count', async () => {
+    const { integrityColor, integrityLayer, integrityMarks, INTEGRITY_CLASSES } = await import('../../src/map/integrity/layer');
+    const flags = run();
+    const villages = new Map([V(0), V(1), V(3), V(4), V(5)].map((code, i) => [code, { code, name: code, name_en: null, lon: 106 + i, lat: 37 }]));
+    villages.set(V(2), { code: V(2), name: V(2), name_en: null, lon: null, lat: null } as never);
+    const doubled = [...flags, { ...flags.find((f) => f.villageCode === V(3))!, flag: 'round_numbers' as const }];
+    const marks = integrityMarks(doubled, villages, { code: '640324103000', level: 4 });
+    // V(2) has no centre and is left out; V(3) has two flags
+    expect(marks.map((m) => [m.code, m.flags])).toEqual([[V(0), 1], [V(1), 1], [V(3), 2], [V(4), 1], [V(5), 1]]);
+    expect(integrityMarks(doubled, villages, { code: '640324104000', level: 4 })).toEqual([]);
+    expect(integrityColor(1)).toEqual(INTEGRITY_CLASSES[0]!.color);
+    expect(integrityColor(2)).toEqual(INTEGRITY_CLASSES[1]!.color);
+    expect(integrityColor(7)).toEqual(INTEGRITY_CLASSES[2]!.color);
+    const layer = integrityLayer(marks, true);
+    expect(layer).toMatchObject({ spec: 'points', id: 'integrity-villages', pickable: false, visible: true });
+    expect(layer.radius(marks[2]!)).toBe(10);
+    expect(layer.position(marks[0]!)).toEqual([106, 37]);
+  });
+});
