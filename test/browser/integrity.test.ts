@@ -7,6 +7,7 @@
  * test-artifacts/integrity-zh.png, integrity-en.png.
  */
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -24,6 +25,17 @@ const ARTIFACTS = resolve('test-artifacts');
 const SALT = 'integrity-browser';
 const ROOT = '640324000000';
 const chrome = chromiumForTests();
+const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+/** axe-core's serious and critical violations inside the data-quality panel, as "rule: target" lines. */
+async function axePanel(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+  return page.evaluate(async () => {
+    type Axe = { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> };
+    const result = await (window as unknown as { axe: Axe }).axe.run({ include: [['[data-testid="integrity-panel"]']] }, { resultTypes: ['violations'] });
+    return result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')}`));
+  });
+}
 
 /** The map area as a PNG (base64) with the overlay panels and tooltip hidden. */
 async function mapPng(page: Page): Promise<string> {
@@ -120,6 +132,7 @@ describe.skipIf(!chrome)('data-quality panel and layer', () => {
       expect(row.text).toContain(m.detail(f, 'zh'));
     }
     expect(rows.find((r) => r.flag === 'identical_growth')!.text).toContain('五里墩村委会');
+    expect(await axePanel(page)).toEqual([]);
     expect(record.errors).toEqual([]);
   });
 
@@ -163,6 +176,7 @@ describe.skipIf(!chrome)('data-quality panel and layer', () => {
       }).map((c) => c.outerHTML.slice(0, 80));
     });
     expect(overflow).toEqual([]);
+    expect(await axePanel(page)).toEqual([]);
     await page.getByTestId('integrity-panel').scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${ARTIFACTS}/integrity-en.png` });
     await page.getByTestId('integrity-panel').screenshot({ path: `${ARTIFACTS}/integrity-en-panel.png` });
