@@ -121,11 +121,11 @@ export const ROUND_NUMBERS = {
 export const PERSONS_CHANGE = {
   /**
    * A household is flagged when its persons fell from one full year to the next while its net
-   * income did not fall (within `netTolerance`): every yuan stays and is shared among fewer people, so per-capita income
-   * rises by the persons ratio alone. A member who really leaves usually takes an income with
-   * them; one who died or married out may not, so this is for a person to check. The statistic is
-   * that rise, persons before / persons after − 1; flagged at this or more (a household of ten
-   * losing one member is +11%).
+   * income did not fall (within `netTolerance`): every yuan stays and is shared among fewer
+   * people, so per-capita income rises by the persons ratio alone. A member who really leaves
+   * usually takes an income with them; one who died or married out may not, so this is for a
+   * person to check. The statistic is that rise, persons before / persons after − 1; flagged at
+   * this or more (a household of ten losing one member is +11%).
    */
   minGain: 0.1,
   /** "Did not fall": the net income of the later year is at least (1 − this) of the earlier (whole-yuan components round). */
