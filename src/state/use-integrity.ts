@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { PartitionScopeError, type DatasetClient } from '../data/dataset-client';
 import { availablePlans, loadBundledPlan } from '../data/plans';
-import { queryIntegrityFlags, queryVillagePlaces, type IntegrityRun, type VillagePlace } from '../data/queries/integrity';
+import type { IntegrityRun, VillagePlace } from '../data/queries/integrity';
 import type { Level, Manifest } from '../domain/dataset';
 import { ancestorCode } from '../domain/region-code';
 
@@ -43,9 +43,11 @@ function run(client: DatasetClient, manifest: Manifest, scope: { code: string; l
   let p = cache.get(key);
   if (!p) {
     p = (async () => {
-      const [db, plans] = await Promise.all([
+      // The checks' code is its own chunk, fetched when the panel is first opened (not on the first screen).
+      const [db, plans, { queryIntegrityFlags, queryVillagePlaces }] = await Promise.all([
         client.engineFor(scope.code),
         Promise.all(availablePlans(manifest.plans).map((id) => loadBundledPlan(id))),
+        import('../data/queries/integrity'),
       ]);
       const within = scope.code === manifest.root.code ? undefined : scope;
       const result = await queryIntegrityFlags(db, { rootCode: manifest.root.code, plans, within, years: [year] });
