@@ -436,3 +436,20 @@ export function convertTables(tables: RawTable[], options: ConvertOptions): Conv
   result.households.sort((a, b) => (a.village_code < b.village_code ? -1 : a.village_code > b.village_code ? 1 : a.hh_id < b.hh_id ? -1 : a.hh_id > b.hh_id ? 1 : 0));
   return result;
 }
+
+/**
+ * The distinct well-formed village codes of the tables (their village column, found by header as
+ * `convertTables` finds it), sorted: what the geography must be fetched for before conversion.
+ */
+export function villageCodesOf(tables: readonly RawTable[]): string[] {
+  const codes = new Set<string>();
+  for (const table of tables) {
+    const index = table.headers.findIndex((h) => h !== '' && fieldOfHeader(h) === 'village_code');
+    if (index < 0) continue;
+    for (const row of table.rows) {
+      const parsed = parseCode(row[index] ?? null);
+      if (parsed && 'code' in parsed) codes.add(parsed.code);
+    }
+  }
+  return [...codes].sort();
+}
