@@ -3,7 +3,7 @@
  * bytes in, the contract's tables and a report out. Pure: no node:fs, no DOM, no DuckDB.
  */
 import { convertTables, type ConvertOptions, type ConvertResult } from './convert';
-import { msg } from './messages';
+import { expect } from './messages';
 import { formatOfFile, readCsv, readXlsx, type ReadResult } from './readers';
 import type { ImportWarning, Problem, ProblemKind, RawTable } from './types';
 
@@ -19,16 +19,16 @@ export { villageCodesOf } from './convert';
 function readOne(input: ImportInput): ReadResult {
   if ('table' in input) return { table: input.table, problems: [], warnings: [] };
   if ('error' in input) {
-    return { table: null, warnings: [], problems: [{ kind: 'unreadable_file', file: input.name, row: null, column: null, value: null, expected: msg.en.unreadable(formatOfFile(input.name)?.toUpperCase() ?? 'input', input.error) }] };
+    return { table: null, warnings: [], problems: [{ kind: 'unreadable_file', file: input.name, row: null, column: null, value: null, ...expect((m) => m.unreadable(formatOfFile(input.name)?.toUpperCase() ?? 'input', input.error)) }] };
   }
   const format = formatOfFile(input.name);
   try {
     if (format === 'csv') return readCsv(input.name, input.bytes);
     if (format === 'xlsx') return readXlsx(input.name, input.bytes);
     const what = format === 'parquet' ? 'Parquet file read by the caller' : 'CSV, XLSX or Parquet file (by its extension)';
-    return { table: null, warnings: [], problems: [{ kind: 'unreadable_file', file: input.name, row: null, column: null, value: null, expected: msg.en.unreadable(what, 'not read') }] };
+    return { table: null, warnings: [], problems: [{ kind: 'unreadable_file', file: input.name, row: null, column: null, value: null, ...expect((m) => m.unreadable(what, 'not read')) }] };
   } catch (e) {
-    return { table: null, warnings: [], problems: [{ kind: 'unreadable_file', file: input.name, row: null, column: null, value: null, expected: msg.en.unreadable(format?.toUpperCase() ?? 'input', (e as Error).message) }] };
+    return { table: null, warnings: [], problems: [{ kind: 'unreadable_file', file: input.name, row: null, column: null, value: null, ...expect((m) => m.unreadable(format?.toUpperCase() ?? 'input', (e as Error).message)) }] };
   }
 }
 
@@ -69,7 +69,7 @@ export function convertRead(read: ReadInputs, options: ConvertOptions): ConvertR
   result.warnings = [...read.warnings, ...result.warnings];
   if (read.count === 0) {
     result.ok = false;
-    result.problems.push({ kind: 'no_rows', file: '', row: null, column: null, value: null, expected: msg.en.noRows() });
+    result.problems.push({ kind: 'no_rows', file: '', row: null, column: null, value: null, ...expect((m) => m.noRows()) });
     result.problemCount++;
     result.problemTotals.no_rows = (result.problemTotals.no_rows ?? 0) + 1;
   }
