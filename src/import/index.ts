@@ -3,12 +3,25 @@
  * bytes in, the contract's tables and a report out. Pure: no node:fs, no DOM, no DuckDB.
  */
 import { convertTables, type ConvertOptions, type ConvertResult } from './convert';
+import { MAX_INPUT_BYTES, sizeProblem } from './limits';
 import { expect } from './messages';
 import { formatOfFile, readCsv, readXlsx, type ReadResult } from './readers';
 import type { ImportWarning, Problem, ProblemKind, RawTable } from './types';
 
 /** A file's bytes, a table read elsewhere (Parquet in the CLI), or a file that could not be read (its error). */
-export type ImportInput = { name: string; bytes: Uint8Array } | { name: string; table: RawTable } | { name: string; error: string };
+export type ImportInput =
+  | { name: string; bytes: Uint8Array }
+  | { name: string; table: RawTable }
+  | { name: string; error: string }
+  /** A file over its format's limit (`limits.ts`), refused unread. */
+  | { name: string; tooLarge: { format: keyof typeof MAX_INPUT_BYTES; bytes: number } };
+
+/** The input for a file of `bytes` bytes named `name`, or its refusal when it is over the limit. */
+export function oversize(name: string, bytes: number): ImportInput | null {
+  const format = formatOfFile(name) ?? (/\.(geo)?json$/i.test(name) ? 'geojson' : null);
+  if (!format || !sizeProblem(format, bytes)) return null;
+  return { name, tooLarge: { format, bytes } };
+}
 
 export type { ConvertOptions, ConvertResult, HouseholdRow, IncomeRow, GeographyLookup } from './convert';
 export type { Problem, ImportWarning, RawTable, Cell } from './types';
@@ -18,6 +31,10 @@ export { villageCodesOf } from './convert';
 
 function readOne(input: ImportInput): ReadResult {
   if ('table' in input) return { table: input.table, problems: [], warnings: [] };
+  if ('tooLarge' in input) {
+    const text = sizeProblem(input.tooLarge.format, input.tooLarge.bytes)!;
+    return { table: null, warnings: [], problems: [{ kind: 'file_too_large', file: input.name, row: null, column: null, value: `${input.tooLarge.bytes} bytes`, expected: text.en, expectedZh: text.zh }] };
+  }
   if ('error' in input) {
     return { table: null, warnings: [], problems: [{ kind: 'unreadable_file', file: input.name, row: null, column: null, value: null, ...expect((m) => m.unreadable(formatOfFile(input.name)?.toUpperCase() ?? 'input', input.error)) }] };
   }

@@ -124,6 +124,7 @@ export function say(text: (m: Texts) => string): { message: string; messageZh: s
 /** What each problem kind is, in both languages (the browser's report later shows zh). */
 export const KIND_TITLES: Record<ProblemKind, { en: string; zh: string }> = {
   unreadable_file: { en: 'file cannot be read', zh: '文件无法读取' },
+  file_too_large: { en: 'file too large', zh: '文件过大' },
   no_header: { en: 'no header row found', zh: '未找到表头行' },
   csv_quotes: { en: 'stray quotes', zh: '引号不成对' },
   ragged_row: { en: 'row with a different number of fields', zh: '列数与表头不一致' },

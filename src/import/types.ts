@@ -10,6 +10,7 @@ export type Cell = string | number | boolean | null;
 export type ProblemKind =
   // reading
   | 'unreadable_file'
+  | 'file_too_large'
   | 'no_header'
   | 'csv_quotes'
   | 'ragged_row'

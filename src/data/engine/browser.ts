@@ -136,6 +136,11 @@ export function createBrowserConnector(options: BrowserConnectorOptions = {}): B
       });
     },
 
+    filePath(name: string): string {
+      checkFileName(name);
+      return name;
+    },
+
     async writeFile(name: string, bytes: Uint8Array): Promise<void> {
       checkFileName(name);
       const e = await engine();

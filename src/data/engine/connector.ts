@@ -39,6 +39,8 @@ export interface RegisterOptions {
  * back out (src/data/import/). Names are plain file names (`[A-Za-z0-9_.-]`).
  */
 export interface FileConnector extends Connector {
+  /** The path SQL names the file by (`read_csv('…')`, `COPY … TO '…'`): the name itself in the browser, a temporary folder's file in Node. */
+  filePath(name: string): string;
   writeFile(name: string, bytes: Uint8Array): Promise<void>;
   readFile(name: string): Promise<Uint8Array>;
   dropFile(name: string): Promise<void>;

@@ -3,7 +3,9 @@
  * the browser, for tests and the `report` CLI. Started lazily once; extension autoloading off.
  * `registerParquet(name, filePath)` reads the local file and copies it into a table.
  */
-import { readFile } from 'node:fs/promises';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { DuckDBBindings, DuckDBBundles, DuckDBConnection, DuckDBRuntime, Logger } from '@duckdb/duckdb-wasm/blocking';
@@ -49,6 +51,8 @@ export function createNodeConnector(): FileConnector {
   let closed = false;
   let fileSeq = 0;
   const kinds = new Map<string, RelationKind>();
+  let scratchDir: string | null = null;
+  const scratch = () => (scratchDir ??= mkdtempSync(join(tmpdir(), 'duckdb-files-')));
 
   function engine(): Promise<Engine> {
     if (closed) return Promise.reject(new Error('connector is closed'));
@@ -79,27 +83,28 @@ export function createNodeConnector(): FileConnector {
       }
     },
 
-    async writeFile(name: string, bytes: Uint8Array): Promise<void> {
+    // The Node build reads and writes the real file system: files live in a temporary folder.
+    filePath(name: string): string {
       checkFileName(name);
-      const { db } = await engine();
-      db.registerFileBuffer(name, bytes);
+      return join(scratch(), name);
+    },
+
+    async writeFile(name: string, bytes: Uint8Array): Promise<void> {
+      await writeFile(this.filePath(name), bytes);
     },
 
     async readFile(name: string): Promise<Uint8Array> {
-      checkFileName(name);
-      const { db } = await engine();
-      return db.copyFileToBuffer(name);
+      return new Uint8Array(await readFile(this.filePath(name)));
     },
 
     async dropFile(name: string): Promise<void> {
-      checkFileName(name);
-      const { db } = await engine();
-      db.dropFile(name);
+      await rm(this.filePath(name), { force: true });
     },
 
     async close(): Promise<void> {
       if (closed) return;
       closed = true;
+      if (scratchDir) rmSync(scratchDir, { recursive: true, force: true });
       const pending = started;
       started = null;
       const e = pending ? await pending.catch(() => null) : null;

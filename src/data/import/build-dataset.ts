@@ -84,12 +84,12 @@ async function writeTable<T>(db: FileConnector, name: string, columns: Col<T>[],
   const select = columns.map(([n, t]) => (t === 'VARCHAR[]' ? `CASE WHEN coalesce(${n}, '') = '' THEN []::VARCHAR[] ELSE string_split(${n}, '${SEP}') END AS ${n}` : n)).join(', ');
   try {
     await db.query(`DROP TABLE IF EXISTS ${name}`);
-    await db.query(`CREATE TABLE ${name} AS SELECT ${select} FROM read_csv('${csv}', header = true, delim = ',', quote = '"', escape = '"', columns = {${types}}) ORDER BY ${orderBy}`);
+    await db.query(`CREATE TABLE ${name} AS SELECT ${select} FROM read_csv('${db.filePath(csv)}', header = true, delim = ',', quote = '"', escape = '"', columns = {${types}}) ORDER BY ${orderBy}`);
   } finally {
     await db.dropFile(csv);
   }
   const out = `${name}__out.parquet`;
-  await db.query(`COPY (SELECT * FROM ${name} ORDER BY ${orderBy}) TO '${out}' (${PARQUET})`);
+  await db.query(`COPY (SELECT * FROM ${name} ORDER BY ${orderBy}) TO '${db.filePath(out)}' (${PARQUET})`);
   try {
     return await db.readFile(out);
   } finally {

@@ -4,9 +4,9 @@
  * (CSV in UTF-8/GBK, XLSX, Parquet) into a dataset folder. Exit 1 with every problem listed and
  * nothing written when anything is wrong.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { formatProblem, formatWarning, importFiles, KIND_TITLES, type ConvertResult, type ImportInput } from '../../import';
+import { formatProblem, formatWarning, importFiles, KIND_TITLES, oversize, type ConvertResult, type ImportInput } from '../../import';
 import { formatOfFile } from '../../import/readers';
 import { geographyFor, type ImportGeography } from '../import/geography-for';
 import { readParquetTable } from '../import/parquet-input';
@@ -32,7 +32,10 @@ export async function runImport(options: { files: string[]; out: string; dropPii
   if (options.plan) loadPlanFile(options.plan); // a wrong plan id fails before any work
   const inputs: ImportInput[] = [];
   for (const file of options.files) {
-    if (formatOfFile(file) === 'parquet') {
+    const refused = existsSync(file) ? oversize(file, statSync(file).size) : null;
+    if (refused) {
+      inputs.push(refused);
+    } else if (formatOfFile(file) === 'parquet') {
       try {
         inputs.push({ name: file, table: await readParquetTable(file) });
       } catch (e) {
