@@ -9,6 +9,7 @@ import { dropPeriodTables } from './queries/household-income';
 import { levelOfCode } from '../domain/drill';
 import type { TargetEvaluation } from '../targets/types';
 import { fetchJson, type ProgressCallback } from './fetch-progress';
+import { isLocalDataset, localFileUrl } from './local-folder';
 import { queryRegionPeriodSums } from './queries/region-sums';
 import { replaceReferenceRows, type ReferenceValue } from './queries/reference';
 import { FilterCube } from './queries/filter-cube';
@@ -64,13 +65,15 @@ export class DatasetClient {
   /** Fetches `manifest.json` from `baseUrl` (a folder URL ending in `/`) and checks it. */
   static async open(baseUrl: string, createConnector: () => Promise<Connector>, onProgress?: (p: LoadProgress) => void): Promise<DatasetClient> {
     const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
-    const manifest = await fetchJson<Manifest>(`${base}manifest.json`, (loaded, total) => onProgress?.({ phase: 'manifest', loaded, total }));
+    const manifestUrl = isLocalDataset(base) ? localFileUrl(base, 'manifest.json') : `${base}manifest.json`;
+    const manifest = await fetchJson<Manifest>(manifestUrl, (loaded, total) => onProgress?.({ phase: 'manifest', loaded, total }));
     checkManifest(manifest, base);
     return new DatasetClient(base, manifest, createConnector);
   }
 
   /** Absolute URL of a file of the dataset. */
   url(name: string): string {
+    if (isLocalDataset(this.baseUrl)) return localFileUrl(this.baseUrl, name);
     return new URL(name, new URL(this.baseUrl, globalThis.location?.href ?? 'http://localhost/')).href;
   }
 

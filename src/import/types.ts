@@ -63,8 +63,10 @@ export interface Problem {
   /** The column's header as written in the file (Chinese headers quoted in messages). */
   column: string | null;
   value: string | null;
-  /** What was expected, in English (messages.ts has the Chinese). */
+  /** What was expected, in English. */
   expected: string;
+  /** The same in Chinese (the page shows it; messages.ts). */
+  expectedZh?: string;
 }
 
 export interface ImportWarning {
@@ -72,6 +74,8 @@ export interface ImportWarning {
   file: string | null;
   column: string | null;
   message: string;
+  /** The same in Chinese. */
+  messageZh?: string;
   /** How many rows or cells it concerns, where that is a count. */
   count?: number;
 }

@@ -7,7 +7,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { DuckDBBindings, DuckDBBundles, DuckDBConnection, DuckDBRuntime, Logger } from '@duckdb/duckdb-wasm/blocking';
-import type { Connector, RegisterOptions } from './connector';
+import { checkFileName, type FileConnector, type RegisterOptions } from './connector';
 import { tableToRows } from './rows';
 import { OFFLINE_SETTINGS, checkName, createTableFromParquet, dropStatement, type RelationKind } from './statements';
 
@@ -44,7 +44,7 @@ async function startEngine(): Promise<Engine> {
 }
 
 /** A new Node connector over its own in-memory database; started at the first call. */
-export function createNodeConnector(): Connector {
+export function createNodeConnector(): FileConnector {
   let started: Promise<Engine> | null = null;
   let closed = false;
   let fileSeq = 0;
@@ -77,6 +77,24 @@ export function createNodeConnector(): Connector {
       } finally {
         db.dropFile(file);
       }
+    },
+
+    async writeFile(name: string, bytes: Uint8Array): Promise<void> {
+      checkFileName(name);
+      const { db } = await engine();
+      db.registerFileBuffer(name, bytes);
+    },
+
+    async readFile(name: string): Promise<Uint8Array> {
+      checkFileName(name);
+      const { db } = await engine();
+      return db.copyFileToBuffer(name);
+    },
+
+    async dropFile(name: string): Promise<void> {
+      checkFileName(name);
+      const { db } = await engine();
+      db.dropFile(name);
     },
 
     async close(): Promise<void> {

@@ -21,10 +21,9 @@ import { buildGeographyFrom } from '../geography/build';
 import { NativeDuckDB } from '../native-duckdb';
 import { fileEntry, writeText } from '../write/files';
 import { bool, dbl, int, str, strList, writeCollective, writeFacilities, writeReference, writeRegions, writeRows, type Column } from '../write/tables';
+import { GEOMETRY_SEED } from '../../data/import/prepare';
 import { datasetRoot, type ImportGeography } from './geography-for';
 
-/** Seed of the synthetic township and village cells (same inputs, same polygons). */
-const GEOMETRY_SEED = 1;
 
 export interface WriteOptions {
   out: string;
