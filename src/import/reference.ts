@@ -125,28 +125,67 @@ export function normaliseRegionCode(cell: Cell): string | null {
   return null;
 }
 
-const EXPECTED = {
-  noHeader: () => `a header row naming the columns ${REFERENCE_REQUIRED.map((f) => `"${REFERENCE_SYNONYMS[f][0]}" (${f})`).join(', ')} within the first ${HEADER_SEARCH_ROWS} rows`,
-  missingColumn: (f: ReferenceField) => `a column headed ${REFERENCE_SYNONYMS[f].map((n) => `"${n}"`).join(', ')}`,
-  duplicateColumn: (f: ReferenceField, first: string) => `one column for ${f} (also headed "${first}")`,
-  ragged: (width: number, n: number) => `${width} fields like the header (the row has ${n})`,
-  quotes: (detail: string) => `balanced double quotes in the row (${detail})`,
-  required: () => 'a value (the column is required)',
-  series: () => 'a series id of letters, digits and "_" (e.g. rural_disposable_income) or a known Chinese name (e.g. 农村居民人均可支配收入)',
-  regionCode: () => 'a 6- or 12-digit region code (统计用区划代码), e.g. 360321 or 360321000000; 000000 or 全国 for the nation',
-  year: () => `a year from ${MIN_YEAR} to ${MAX_YEAR}`,
-  value: () => 'a positive number (yuan; digits, optional decimals and thousands separators)',
-  status: () => 'published or estimate (已发布/公布, 估计/估算), or empty for published',
-  duplicate: (file: string, row: number) => `one value per series, region and year (the same series, region and year is in ${file} row ${row})`,
-  noRows: () => 'at least one data row',
+/** Texts of the reference import's problems and warnings, English and Chinese (the page shows Chinese). */
+const TEXT = {
+  en: {
+    noHeader: () => `a header row naming the columns ${REFERENCE_REQUIRED.map((f) => `"${REFERENCE_SYNONYMS[f][0]}" (${f})`).join(', ')} within the first ${HEADER_SEARCH_ROWS} rows`,
+    missingColumn: (f: ReferenceField) => `a column headed ${REFERENCE_SYNONYMS[f].map((n) => `"${n}"`).join(', ')}`,
+    duplicateColumn: (f: ReferenceField, first: string) => `one column for ${f} (also headed "${first}")`,
+    ragged: (width: number, n: number) => `${width} fields like the header (the row has ${n})`,
+    quotes: (detail: string) => `balanced double quotes in the row (${detail})`,
+    required: () => 'a value (the column is required)',
+    series: () => 'a series id of letters, digits and "_" (e.g. rural_disposable_income) or a known Chinese name (e.g. 农村居民人均可支配收入)',
+    regionCode: () => 'a 6- or 12-digit region code (统计用区划代码), e.g. 360321 or 360321000000; 000000 or 全国 for the nation',
+    year: () => `a year from ${MIN_YEAR} to ${MAX_YEAR}`,
+    value: () => 'a positive number (yuan; digits, optional decimals and thousands separators)',
+    status: () => 'published or estimate (已发布/公布, 估计/估算), or empty for published',
+    duplicate: (file: string, row: number) => `one value per series, region and year (the same series, region and year is in ${file} row ${row})`,
+    noRows: () => 'at least one data row',
+    encoding: (enc: string) => `read as ${enc}`,
+    titleRows: (n: number) => `${n} title row${n > 1 ? 's' : ''} above the header skipped`,
+    footerRows: (n: number, start: string) => `${n} row${n > 1 ? 's' : ''} after the data ignored as notes (starting "${start}")`,
+    unknownColumn: () => 'column not used: ignored',
+    unknownSeries: (list: readonly string[]) =>
+      `${list.length} series not among the known ones (${Object.keys(KNOWN_SERIES).join(', ')}) kept as written: ${list.map((x) => `"${x}"`).join(', ')}`,
+  },
+  zh: {
+    noHeader: () => `前 ${HEADER_SEARCH_ROWS} 行内有一行表头，列名为 ${REFERENCE_REQUIRED.map((f) => `“${REFERENCE_SYNONYMS[f][0]}”（${f}）`).join('、')}`,
+    missingColumn: (f: ReferenceField) => `一列名为 ${REFERENCE_SYNONYMS[f].map((n) => `“${n}”`).join('、')} 的列`,
+    duplicateColumn: (f: ReferenceField, first: string) => `${f} 只有一列（另一列名为“${first}”）`,
+    ragged: (width: number, n: number) => `与表头相同的 ${width} 列（该行有 ${n} 列）`,
+    quotes: (detail: string) => `该行的双引号成对（${detail}）`,
+    required: () => '一个值（该列必填）',
+    series: () => '由字母、数字和“_”组成的序列代码（如 rural_disposable_income），或已知的中文指标名（如 农村居民人均可支配收入）',
+    regionCode: () => '6 位或 12 位地区代码（统计用区划代码），如 360321 或 360321000000；全国写 000000 或 全国',
+    year: () => `${MIN_YEAR} 至 ${MAX_YEAR} 之间的年度`,
+    value: () => '正数（元；数字，可带小数和千位分隔符）',
+    status: () => 'published 或 estimate（已发布/公布、估计/估算），留空即已发布',
+    duplicate: (file: string, row: number) => `每个指标、地区、年度只有一个值（同一指标、地区、年度也在 ${file} 第 ${row} 行）`,
+    noRows: () => '至少一行数据',
+    encoding: (enc: string) => `按 ${enc} 编码读取`,
+    titleRows: (n: number) => `跳过表头上方的 ${n} 行标题`,
+    footerRows: (n: number, start: string) => `数据后的 ${n} 行作为备注忽略（从“${start}”开始）`,
+    unknownColumn: () => '未使用的列：已忽略',
+    unknownSeries: (list: readonly string[]) =>
+      `${list.length} 个不在已知序列（${Object.keys(KNOWN_SERIES).join('、')}）中的序列按原样保留：${list.map((x) => `“${x}”`).join('、')}`,
+  },
 };
+// Chinese has every text English has.
+const zhComplete: { [K in keyof typeof TEXT.en]: (...args: Parameters<(typeof TEXT.en)[K]>) => string } = TEXT.zh;
+void zhComplete;
+
+type Texts = typeof TEXT.en;
+/** `expected` of a problem in both languages. */
+const expect = (text: (t: Texts) => string) => ({ expected: text(TEXT.en), expectedZh: text(TEXT.zh as unknown as Texts) });
+/** `message` of a warning in both languages. */
+const say = (text: (t: Texts) => string) => ({ message: text(TEXT.en), messageZh: text(TEXT.zh as unknown as Texts) });
 
 /** Reads a reference series CSV (see the file comment); every problem names file, row (1 = first data row), column, value and what was expected. */
 export function parseReferenceCsv(name: string, bytes: Uint8Array): ReferenceParseResult {
   const { text, encoding } = decodeText(bytes);
   const problems: Problem[] = [];
   let problemCount = 0;
-  const warnings: ImportWarning[] = [{ kind: 'encoding', file: name, column: null, message: `read as ${encoding}` }];
+  const warnings: ImportWarning[] = [{ kind: 'encoding', file: name, column: null, ...say((t) => t.encoding(encoding)) }];
   const problem = (p: Omit<Problem, 'file'>) => {
     problemCount++;
     if (problems.length < MAX_PROBLEMS) problems.push({ file: name, ...p });
@@ -157,10 +196,10 @@ export function parseReferenceCsv(name: string, bytes: Uint8Array): ReferencePar
   const grid = parsed.data as Cell[][];
   const headerIndex = findReferenceHeader(grid);
   if (headerIndex < 0) {
-    problem({ kind: 'no_header', row: null, column: null, value: null, expected: EXPECTED.noHeader() });
+    problem({ kind: 'no_header', row: null, column: null, value: null, ...expect((t) => t.noHeader()) });
     return done([]);
   }
-  if (headerIndex > 0) warnings.push({ kind: 'title_rows', file: name, column: null, count: headerIndex, message: `${headerIndex} title row${headerIndex > 1 ? 's' : ''} above the header skipped` });
+  if (headerIndex > 0) warnings.push({ kind: 'title_rows', file: name, column: null, count: headerIndex, ...say((t) => t.titleRows(headerIndex)) });
 
   // Columns: each field once; unknown ones ignored with a warning.
   const headers = (grid[headerIndex] ?? []).map((c) => cellText(c));
@@ -169,15 +208,15 @@ export function parseReferenceCsv(name: string, bytes: Uint8Array): ReferencePar
     if (h === '') return;
     const f = referenceFieldOfHeader(h);
     if (!f) {
-      warnings.push({ kind: 'unknown_column', file: name, column: h, message: 'column not used: ignored' });
+      warnings.push({ kind: 'unknown_column', file: name, column: h, ...say((t) => t.unknownColumn()) });
       return;
     }
     const first = columns.get(f);
-    if (first !== undefined) problem({ kind: 'duplicate_column', row: null, column: h, value: null, expected: EXPECTED.duplicateColumn(f, headers[first]!) });
+    if (first !== undefined) problem({ kind: 'duplicate_column', row: null, column: h, value: null, ...expect((t) => t.duplicateColumn(f, headers[first]!)) });
     else columns.set(f, i);
   });
   for (const f of REFERENCE_REQUIRED) {
-    if (!columns.has(f)) problem({ kind: 'missing_column', row: null, column: REFERENCE_SYNONYMS[f][0]!, value: null, expected: EXPECTED.missingColumn(f) });
+    if (!columns.has(f)) problem({ kind: 'missing_column', row: null, column: REFERENCE_SYNONYMS[f][0]!, value: null, ...expect((t) => t.missingColumn(f)) });
   }
   if (problemCount) return done([]);
 
@@ -188,14 +227,15 @@ export function parseReferenceCsv(name: string, bytes: Uint8Array): ReferencePar
     if (filled.length === 1 && FOOTER_START.test(filled[0]!)) {
       end = i;
       const after = grid.length - i - grid.slice(i).filter((r) => r.every((c) => cellText(c) === '')).length;
-      warnings.push({ kind: 'footer_rows', file: name, column: null, count: after, message: `${after} row${after > 1 ? 's' : ''} after the data ignored as notes (starting "${filled[0]}")` });
+      const start = filled[0]!;
+      warnings.push({ kind: 'footer_rows', file: name, column: null, count: after, ...say((t) => t.footerRows(after, start)) });
       break;
     }
   }
   for (const e of parsed.errors) {
     if (e.type !== 'Quotes' || e.row === undefined) continue;
     const index = Number(e.row);
-    if (index > headerIndex && index < end) problem({ kind: 'csv_quotes', row: index - headerIndex, column: null, value: null, expected: EXPECTED.quotes(e.message) });
+    if (index > headerIndex && index < end) problem({ kind: 'csv_quotes', row: index - headerIndex, column: null, value: null, ...expect((t) => t.quotes(e.message)) });
   }
 
   const col = (f: ReferenceField) => columns.get(f);
@@ -210,15 +250,15 @@ export function parseReferenceCsv(name: string, bytes: Uint8Array): ReferencePar
     let n = cells.length;
     while (n > headers.length && cellText(cells[n - 1]) === '') n--;
     if (n !== headers.length) {
-      problem({ kind: 'ragged_row', row, column: null, value: String(n), expected: EXPECTED.ragged(headers.length, n) });
+      problem({ kind: 'ragged_row', row, column: null, value: String(n), ...expect((t) => t.ragged(headers.length, n)) });
       continue;
     }
     const at = (f: ReferenceField) => (col(f) === undefined ? '' : cellText(cells[col(f)!]));
-    const bad = (kind: Problem['kind'], f: ReferenceField, expected: string) => problem({ kind, row, column: header(f), value: at(f), expected });
+    const bad = (kind: Problem['kind'], f: ReferenceField, text: (t: Texts) => string) => problem({ kind, row, column: header(f), value: at(f), ...expect(text) });
     let ok = true;
     for (const f of REFERENCE_REQUIRED) {
       if (at(f) === '') {
-        bad('missing_value', f, EXPECTED.required());
+        bad('missing_value', f, (t) => t.required());
         ok = false;
       }
     }
@@ -231,37 +271,37 @@ export function parseReferenceCsv(name: string, bytes: Uint8Array): ReferencePar
         series = seriesText;
         unknownSeries.add(seriesText);
       } else {
-        bad('bad_value', 'series', EXPECTED.series());
+        bad('bad_value', 'series', (t) => t.series());
         ok = false;
       }
     }
     const region = normaliseRegionCode(cells[col('region_code')!] ?? null);
     if (!region) {
-      bad('bad_region_code', 'region_code', EXPECTED.regionCode());
+      bad('bad_region_code', 'region_code', (t) => t.regionCode());
       ok = false;
     }
     const yearText = at('year').replace(/年$/, '');
     const year = /^\d+$/.test(yearText) ? Number(yearText) : NaN;
     if (!Number.isInteger(year)) {
-      bad('not_an_integer', 'year', EXPECTED.year());
+      bad('not_an_integer', 'year', (t) => t.year());
       ok = false;
     } else if (year < MIN_YEAR || year > MAX_YEAR) {
-      bad('year_out_of_range', 'year', EXPECTED.year());
+      bad('year_out_of_range', 'year', (t) => t.year());
       ok = false;
     }
     const value = parseValue(at('value'));
     if (value === null) {
-      bad('not_a_number', 'value', EXPECTED.value());
+      bad('not_a_number', 'value', (t) => t.value());
       ok = false;
     } else if (!(value > 0)) {
-      bad('bad_value', 'value', EXPECTED.value());
+      bad('bad_value', 'value', (t) => t.value());
       ok = false;
     }
     let status: ReferenceStatus = 'published';
     if (col('status') !== undefined && at('status') !== '') {
       const s = STATUS_VALUES[at('status').toLowerCase()];
       if (!s) {
-        bad('bad_value', 'status', EXPECTED.status());
+        bad('bad_value', 'status', (t) => t.status());
         ok = false;
       } else status = s;
     }
@@ -269,18 +309,17 @@ export function parseReferenceCsv(name: string, bytes: Uint8Array): ReferencePar
     const key = `${series}|${region}|${year}`;
     const first = seen.get(key);
     if (first !== undefined) {
-      problem({ kind: 'duplicate_reference', row, column: header('series'), value: `${series} ${region} ${year}`, expected: EXPECTED.duplicate(name, first) });
+      problem({ kind: 'duplicate_reference', row, column: header('series'), value: `${series} ${region} ${year}`, ...expect((t) => t.duplicate(name, first)) });
       continue;
     }
     seen.set(key, row);
     rows.push({ series, region_code: region, year, value: value!, source: at('source'), status });
   }
-  if (rows.length === 0 && problemCount === 0) problem({ kind: 'no_rows', row: null, column: null, value: null, expected: EXPECTED.noRows() });
+  if (rows.length === 0 && problemCount === 0) problem({ kind: 'no_rows', row: null, column: null, value: null, ...expect((t) => t.noRows()) });
   if (unknownSeries.size) {
     const list = [...unknownSeries].sort();
     warnings.push({
-      kind: 'unknown_tag', file: name, column: header('series'), count: list.length,
-      message: `${list.length} series not among the known ones (${Object.keys(KNOWN_SERIES).join(', ')}) kept as written: ${list.map((s) => `"${s}"`).join(', ')}`,
+      kind: 'unknown_tag', file: name, column: header('series'), count: list.length, ...say((t) => t.unknownSeries(list)),
     });
   }
   rows.sort((a, b) => (a.series < b.series ? -1 : a.series > b.series ? 1 : a.region_code < b.region_code ? -1 : a.region_code > b.region_code ? 1 : a.year - b.year));

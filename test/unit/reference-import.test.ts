@@ -92,7 +92,12 @@ describe('parseReferenceCsv', () => {
     expect(formatProblem(r.problems[0]!)).toBe(
       'bad.csv, row 1, column "地区代码": not a 6- or 12-digit region code: value "36032": expected a 6- or 12-digit region code (统计用区划代码), e.g. 360321 or 360321000000; 000000 or 全国 for the nation',
     );
-    expect(formatProblem(r.problems[0]!, 'zh')).toMatch(/^bad\.csv, 第1行, 列 "地区代码": 不是6位或12位地区代码: 值 "36032": 应为/);
+    expect(formatProblem(r.problems[0]!, 'zh')).toBe(
+      'bad.csv, 第1行, 列 "地区代码": 不是6位或12位地区代码: 值 "36032": 应为 6 位或 12 位地区代码（统计用区划代码），如 360321 或 360321000000；全国写 000000 或 全国',
+    );
+    // Every problem and warning says it in Chinese too.
+    expect(r.problems.every((p) => p.expectedZh && p.expectedZh !== p.expected)).toBe(true);
+    expect(r.warnings.every((w) => w.messageZh)).toBe(true);
   });
 
   test('a series, region and year given twice (a 6- and a 12-digit code of one county) names both rows', () => {
@@ -102,6 +107,7 @@ describe('parseReferenceCsv', () => {
     expect(r.problems).toEqual([{
       kind: 'duplicate_reference', file: 'dup.csv', row: 2, column: '指标', value: 'rural_disposable_income 360321000000 2023',
       expected: 'one value per series, region and year (the same series, region and year is in dup.csv row 1)',
+      expectedZh: '每个指标、地区、年度只有一个值（同一指标、地区、年度也在 dup.csv 第 1 行）',
     }]);
   });
 

@@ -140,7 +140,7 @@ describe('evaluateTarget on hand-made sums', () => {
       ...ctx(year),
       unit: { code: '640100000000', level: 3, name: '某县', tags: ['key_county'], parentCode: '640000000000' },
       reference: (series, region, y) => ({ ...values, ...extra })[`${series}|${region}|${y}`],
-      referenceStatus: (series, region, y) => (region === '640100000000' && y === 2024 ? 'estimate' : 'published'),
+      referenceStatus: (_series, region, y) => (region === '640100000000' && y === 2024 ? 'estimate' : 'published'),
     });
     const growthOfSeries = (x: Partial<Target> = {}) => t({
       kind: 'relative', metric: 'reference_series', series: 'rural', measure: 'growth', years: [2024], comparator: 'gt',
