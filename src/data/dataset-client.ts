@@ -11,6 +11,7 @@ import type { TargetEvaluation } from '../targets/types';
 import { fetchJson, type ProgressCallback } from './fetch-progress';
 import { isLocalDataset, localFileUrl } from './local-folder';
 import { queryRegionPeriodSums } from './queries/region-sums';
+import { replaceReferenceRows, type ReferenceValue } from './queries/reference';
 import { FilterCube } from './queries/filter-cube';
 import type { Within } from './queries/filter';
 import { UnitSeries } from './queries/unit-series';
@@ -247,7 +248,7 @@ export class DatasetClient {
    */
   precomputedReport(planId: string): Promise<TargetEvaluation[] | null> {
     const file = this.manifest.reports?.[planId];
-    if (!file) return Promise.resolve(null);
+    if (!file || (this.referenceAdded && !this.partitioned)) return Promise.resolve(null);
     return this.once(`report/${planId}`, () => fetchJson<TargetEvaluation[]>(this.url(file)));
   }
 
@@ -275,6 +276,26 @@ export class DatasetClient {
       p.catch(() => this.cache.delete(key));
     }
     return p;
+  }
+
+  // Whether reference values were added (`addReference`): the pre-computed report predates them.
+  private referenceAdded = false;
+
+  /**
+   * Adds reference values (e.g. a user's county series read by `parseReferenceCsv`) to the engine's
+   * `reference` table, each replacing the value of the same series, region and year, and forgets
+   * every query result, so the next plan evaluation (scorecard, target maps) uses them. From then on
+   * `precomputedReport` answers null for a dataset the engine holds whole, so its scorecards are
+   * evaluated anew; a dataset split by county keeps its report above county level (the engine
+   * cannot evaluate there), whose rows do not see the added values. Starts the engine if need be.
+   * Returns how many existing values were replaced; throws (changing nothing) on a malformed row.
+   */
+  async addReference(rows: readonly ReferenceValue[]): Promise<number> {
+    await this.engine();
+    const replaced = await replaceReferenceRows(this.raw!, rows);
+    this.results.clear();
+    if (rows.length > 0) this.referenceAdded = true;
+    return replaced;
   }
 }
 

@@ -143,6 +143,8 @@ export const KIND_TITLES: Record<ProblemKind, { en: string; zh: string }> = {
   quarter_out_of_range: { en: 'quarter outside 1–4', zh: '季度不在1–4之间' },
   year_out_of_range: { en: 'year out of range', zh: '年度超出范围' },
   decline_cause_out_of_range: { en: 'decline cause outside 1–8', zh: '减收原因不在1–8之间' },
+  bad_region_code: { en: 'not a 6- or 12-digit region code', zh: '不是6位或12位地区代码' },
+  duplicate_reference: { en: 'series, region and year given twice', zh: '同一指标、地区、年度重复' },
   duplicate_period: { en: 'household and period given twice', zh: '同一户同一期重复' },
   village_changes: { en: "household's village changes", zh: '同一户的村代码不一致' },
   unknown_village: { en: 'unknown village code', zh: '村代码不存在' },

@@ -31,6 +31,9 @@ export type ProblemKind =
   | 'quarter_out_of_range'
   | 'year_out_of_range'
   | 'decline_cause_out_of_range'
+  // reference series (src/import/reference.ts)
+  | 'bad_region_code'
+  | 'duplicate_reference'
   // across rows and files
   | 'duplicate_period'
   | 'village_changes'
