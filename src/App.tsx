@@ -49,6 +49,7 @@ export function App({ createConnector }: { createConnector: () => Promise<Connec
 
   const openDataset = (dataset: string, replace = false) =>
     update({ dataset, region: null, filter: NO_FILTER, year: null, quarter: null, plan: null, target: null }, { replace });
+  const [referenceVersion, setReferenceVersion] = useState(0);
   const [importing, setImporting] = useState<{ files: PickedFile[] | null } | null>(null);
   const onDroppedFiles = useCallback((files: PickedFile[]) => setImporting({ files }), []);
   const dragging = usePageDrop(onDroppedFiles, importing === null);
@@ -85,12 +86,18 @@ export function App({ createConnector }: { createConnector: () => Promise<Connec
       )}
       {data && (shownRegion === undefined
         ? <p className="center-panel">{t.loadingUnit}</p>
-        : <Dashboard key={view.dataset} t={t} data={data} view={shownRegion === view.region ? view : { ...view, region: shownRegion }} update={update} />)}
+        : <Dashboard key={`${view.dataset}|${referenceVersion}`} t={t} data={data} view={shownRegion === view.region ? view : { ...view, region: shownRegion }} update={update} />)}
       {importing && (
         <Suspense fallback={null}>
           <ImportDialog
             lang={view.lang}
             initialFiles={importing.files}
+            onAddReference={data ? async (rows) => {
+              const replaced = await data.client.addReference(rows);
+              // Every panel asks again (the engine's results were forgotten).
+              setReferenceVersion((v) => v + 1);
+              return replaced;
+            } : null}
             onClose={() => setImporting(null)}
             onOpen={(dataset) => {
               setImporting(null);

@@ -40,6 +40,11 @@ export interface ImportMessages {
   autoPlan: string;
   localLabel: (name: string) => string;
   pageDrop: string;
+  referenceFile: (file: string, encoding: string, rows: number) => string;
+  referenceRead: (n: number, series: string) => string;
+  addReference: string;
+  referenceAdded: (n: number, replaced: number) => string;
+  noDataset: string;
 }
 
 const zhSteps: Record<ImportStep, string> = {
@@ -107,6 +112,11 @@ export const IMPORT_MESSAGES: Record<Lang, ImportMessages> = {
     autoPlan: '按数据所在地区自动选择',
     localLabel: (name) => `本地导入：${name}`,
     pageDrop: '松开鼠标，检查并导入这些文件',
+    referenceFile: (file, enc, rows) => `${file}：参考序列，${enc}，${rows.toLocaleString('zh-CN')} 行`,
+    referenceRead: (n, series) => `检查通过：${n.toLocaleString('zh-CN')} 个参考值（${series}）。`,
+    addReference: '加入当前显示的数据',
+    referenceAdded: (n, replaced) => `已加入 ${n.toLocaleString('zh-CN')} 个参考值${replaced ? `，其中 ${replaced.toLocaleString('zh-CN')} 个替换了原有的值` : ''}；规划评估已按新值重新计算。`,
+    noDataset: '当前没有打开的数据集：请先打开或导入户数据。',
   },
   en: {
     open: 'Import data',
@@ -146,5 +156,10 @@ export const IMPORT_MESSAGES: Record<Lang, ImportMessages> = {
     autoPlan: 'The plan of the data\'s region',
     localLabel: (name) => `Imported: ${name}`,
     pageDrop: 'Drop to check and import these files',
+    referenceFile: (file, enc, rows) => `${file}: reference series, ${enc}, ${rows.toLocaleString('en')} rows`,
+    referenceRead: (n, series) => `Checked: ${n.toLocaleString('en')} reference values (${series}).`,
+    addReference: 'Add to the data on screen',
+    referenceAdded: (n, replaced) => `Added ${n.toLocaleString('en')} reference values${replaced ? `, ${replaced.toLocaleString('en')} of them replacing values there were` : ''}; the plan is evaluated again with them.`,
+    noDataset: 'No dataset is open: open or import household data first.',
   },
 };

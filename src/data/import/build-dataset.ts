@@ -12,6 +12,7 @@ import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { LEVEL_NAMES, type Level, type LevelName, type Manifest, type RegionRow } from '../../domain/dataset';
 import { planPopulation } from '../../domain/population';
 import type { ConvertResult } from '../../import';
+import type { ReferenceRow } from '../../import/reference';
 import { sha256Hex } from '../../import/sha256';
 import type { Plan } from '../../targets/types';
 import { toColumnarJson } from '../columnar';
@@ -20,14 +21,7 @@ import { prepareHouseholdTables } from '../engine/household-tables';
 import { queryRegionPeriodSums } from '../queries/region-sums';
 
 /** One row of the reference series (`reference.parquet`, data/reference/reference.csv). */
-export interface ReferenceSeriesRow {
-  series: string;
-  region_code: string;
-  year: number;
-  value: number;
-  source: string;
-  status: string;
-}
+export type ReferenceSeriesRow = ReferenceRow;
 
 export interface LocalDatasetInput {
   /** The checked import (`ok`). */

@@ -4,6 +4,7 @@ import { IMPORT_MESSAGES } from '../../i18n/import';
 import { BUNDLED_PLAN_IDS, loadBundledPlan } from '../../data/plans';
 import { formatWarning, KIND_TITLES, type Problem } from '../../import';
 import { MAX_INPUT_BYTES } from '../../import/limits';
+import type { ReferenceRow } from '../../import/reference';
 import { startImport, type ImportOutcome, type ImportProgress, type ImportStep, type PickedFile, type RunningImport } from './run-import';
 import { filesFromDrop } from './drop-files';
 import './import.css';
@@ -35,8 +36,10 @@ function sizeText(bytes: number): string {
  * column, value and what was expected, totals by kind. The dataset on screen changes only when
  * the user chooses to show the imported one.
  */
-export function ImportDialog({ lang, initialFiles, onClose, onOpen }: {
+export function ImportDialog({ lang, initialFiles, onClose, onOpen, onAddReference }: {
   lang: Lang;
+  /** Adds reference series values to the dataset on screen (null when none is loaded); resolves to how many were replaced. */
+  onAddReference: ((rows: ReferenceRow[]) => Promise<number>) | null;
   /** Files dropped on the page: checked at once. */
   initialFiles: PickedFile[] | null;
   onClose: () => void;
@@ -201,13 +204,14 @@ export function ImportDialog({ lang, initialFiles, onClose, onOpen }: {
             <p>{t.nothingChanged}</p>
           </div>
         )}
-        {phase.kind === 'done' && <Report t={t} lang={lang} outcome={phase.outcome} onOpen={onOpen} onKeep={close} />}
+        {phase.kind === 'done' && phase.outcome.kind === 'reference' && <ReferenceReport t={t} lang={lang} outcome={phase.outcome} onAdd={onAddReference} onDone={close} />}
+        {phase.kind === 'done' && phase.outcome.kind !== 'reference' && <Report t={t} lang={lang} outcome={phase.outcome} onOpen={onOpen} onKeep={close} />}
       </div>
     </div>
   );
 }
 
-function Progress({ t, phase }: { t: (typeof IMPORT_MESSAGES)['zh']; phase: Extract<Phase, { kind: 'running' }> }) {
+function Progress({ t, phase }: { t: T; phase: Extract<Phase, { kind: 'running' }> }) {
   const steps = STEP_ORDER.filter((s) => phase.progress[s]);
   return (
     <div className="import-progress" role="status" aria-live="polite">
@@ -237,7 +241,73 @@ function Progress({ t, phase }: { t: (typeof IMPORT_MESSAGES)['zh']; phase: Extr
   );
 }
 
-function Report({ t, lang, outcome, onOpen, onKeep }: { t: (typeof IMPORT_MESSAGES)['zh']; lang: Lang; outcome: ImportOutcome; onOpen: (dataset: string) => void; onKeep: () => void }) {
+type T = (typeof IMPORT_MESSAGES)['zh'];
+
+/** Problems as a table (file, row, column, value, kind, expected), then totals by kind. */
+function Problems({ t, lang, problems, count }: { t: T; lang: Lang; problems: Problem[]; count: number }) {
+  const expected = (p: Problem) => (lang === 'zh' ? p.expectedZh ?? p.expected : p.expected);
+  const totals: Partial<Record<Problem['kind'], number>> = {};
+  for (const p of problems) totals[p.kind] = (totals[p.kind] ?? 0) + 1;
+  return (
+    <>
+      <table className="import-problems">
+        <thead>
+          <tr><th>{t.columns.file}</th><th>{t.columns.row}</th><th>{t.columns.column}</th><th>{t.columns.value}</th><th>{t.columns.kind}</th><th>{t.columns.expected}</th></tr>
+        </thead>
+        <tbody>
+          {problems.slice(0, SHOWN_PROBLEMS).map((p, i) => (
+            <tr key={i}>
+              <td>{p.file}</td>
+              <td className="num">{p.row ?? ''}</td>
+              <td>{p.column ?? ''}</td>
+              <td className="value">{p.value ?? ''}</td>
+              <td>{KIND_TITLES[p.kind][lang]}</td>
+              <td>{expected(p)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {count > Math.min(problems.length, SHOWN_PROBLEMS) && <p className="muted">{t.shownOf(Math.min(problems.length, SHOWN_PROBLEMS), count)}</p>}
+    </>
+  );
+}
+
+function ReferenceReport({ t, lang, outcome, onAdd, onDone }: { t: T; lang: Lang; outcome: Extract<ImportOutcome, { kind: 'reference' }>; onAdd: ((rows: ReferenceRow[]) => Promise<number>) | null; onDone: () => void }) {
+  const [state, setState] = useState<{ kind: 'idle' } | { kind: 'adding' } | { kind: 'added'; replaced: number } | { kind: 'failed'; message: string }>({ kind: 'idle' });
+  const ok = outcome.problemCount === 0;
+  return (
+    <div className={`import-report ${ok ? 'ok' : 'failed'}`} data-testid="import-report">
+      <h3>{t.filesRead}</h3>
+      <ul>{outcome.files.map((f) => <li key={f.file}>{t.referenceFile(f.file, f.encoding, f.rows)}</li>)}</ul>
+      {ok ? (
+        <div role="status">
+          <p className="import-ok">{t.referenceRead(outcome.rows.length, [...new Set(outcome.rows.map((r) => r.series))].join('、'))}</p>
+          {state.kind === 'added' && <p className="import-ok">{t.referenceAdded(outcome.rows.length, state.replaced)}</p>}
+          {state.kind === 'failed' && <p className="import-bad" role="alert">{state.message}</p>}
+          <div className="import-actions">
+            {state.kind !== 'added' && (
+              <button type="button" className="primary" disabled={!onAdd || state.kind === 'adding'} onClick={() => {
+                if (!onAdd) return;
+                setState({ kind: 'adding' });
+                onAdd(outcome.rows).then((replaced) => setState({ kind: 'added', replaced }), (e: unknown) => setState({ kind: 'failed', message: (e as Error).message }));
+              }}>{t.addReference}</button>
+            )}
+            <button type="button" onClick={onDone}>{t.close}</button>
+          </div>
+          {!onAdd && <p className="muted">{t.noDataset}</p>}
+        </div>
+      ) : (
+        <div role="alert">
+          <h3 className="import-bad">{t.problems(outcome.problemCount)}</h3>
+          <p>{t.nothingChanged}</p>
+          <Problems t={t} lang={lang} problems={outcome.problems} count={outcome.problemCount} />
+        </div>
+      )}
+    </div>
+  );
+}
+
+function Report({ t, lang, outcome, onOpen, onKeep }: { t: T; lang: Lang; outcome: Exclude<ImportOutcome, { kind: 'reference' }>; onOpen: (dataset: string) => void; onKeep: () => void }) {
   if (outcome.kind === 'folder') {
     return (
       <div className="import-report ok" role="status">
@@ -250,7 +320,6 @@ function Report({ t, lang, outcome, onOpen, onKeep }: { t: (typeof IMPORT_MESSAG
     );
   }
   const { result } = outcome;
-  const expected = (p: Problem) => (lang === 'zh' ? p.expectedZh ?? p.expected : p.expected);
   return (
     <div className={`import-report ${result.ok ? 'ok' : 'failed'}`} data-testid="import-report">
       {result.files.length > 0 && (
@@ -278,24 +347,7 @@ function Report({ t, lang, outcome, onOpen, onKeep }: { t: (typeof IMPORT_MESSAG
         <div role="alert">
           <h3 className="import-bad">{t.problems(result.problemCount)}</h3>
           <p>{t.nothingChanged}</p>
-          <table className="import-problems">
-            <thead>
-              <tr><th>{t.columns.file}</th><th>{t.columns.row}</th><th>{t.columns.column}</th><th>{t.columns.value}</th><th>{t.columns.kind}</th><th>{t.columns.expected}</th></tr>
-            </thead>
-            <tbody>
-              {result.problems.slice(0, SHOWN_PROBLEMS).map((p, i) => (
-                <tr key={i}>
-                  <td>{p.file}</td>
-                  <td className="num">{p.row ?? ''}</td>
-                  <td>{p.column ?? ''}</td>
-                  <td className="value">{p.value ?? ''}</td>
-                  <td>{KIND_TITLES[p.kind][lang]}</td>
-                  <td>{expected(p)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-          {result.problemCount > result.problems.length && <p className="muted">{t.shownOf(result.problems.length, result.problemCount)}</p>}
+          <Problems t={t} lang={lang} problems={result.problems} count={result.problemCount} />
           <h4>{t.byKind}</h4>
           <ul className="import-totals">
             {Object.entries(result.problemTotals).map(([kind, n]) => <li key={kind}>{KIND_TITLES[kind as Problem['kind']][lang]}：{n!.toLocaleString(lang === 'zh' ? 'zh-CN' : 'en')}</li>)}

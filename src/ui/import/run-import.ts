@@ -19,6 +19,9 @@ import { levelOfCode } from '../../domain/drill';
 import { prefixDigits } from '../../domain/region-code';
 import { oversize, type ConvertResult, type ImportInput, type RawTable } from '../../import';
 import { formatOfFile } from '../../import/readers';
+import { decodeText } from '../../import/encoding';
+import { looksLikeReferenceCsv, mergeReference, parseReferenceCsv, type ReferenceRow } from '../../import/reference';
+import type { ImportWarning, Problem } from '../../import';
 import type { WorkerMessage, WorkerRequest, WorkerStep } from './import-worker';
 
 export type ImportStep = 'parquet' | WorkerStep | BuildStep;
@@ -49,7 +52,9 @@ export type ImportOutcome =
       counts: { households: number; income: number; villages: number };
       inputs: string[];
     }
-  | { kind: 'folder'; dataset: string; manifest: Manifest; files: number };
+  | { kind: 'folder'; dataset: string; manifest: Manifest; files: number }
+  /** Only reference series files: their values (none when there are problems), to add to the data on screen. */
+  | { kind: 'reference'; rows: ReferenceRow[]; problems: Problem[]; problemCount: number; warnings: ImportWarning[]; files: { file: string; encoding: string; rows: number }[] };
 
 /** A file with the path it has inside a dropped or chosen folder (`webkitRelativePath`). */
 export interface PickedFile {
@@ -92,12 +97,39 @@ async function openFolder(files: Map<string, File>): Promise<ImportOutcome> {
   return { kind: 'folder', dataset, manifest, files: files.size };
 }
 
+/** Whether a CSV holds reference series rather than households: a header among its first lines says. */
+async function isReferenceFile(file: File): Promise<boolean> {
+  if (formatOfFile(file.name) !== 'csv') return false;
+  const head = new Uint8Array(await file.slice(0, 65536).arrayBuffer());
+  // Whole lines only, so a character cut at the end cannot make UTF-8 look like GB18030.
+  const end = head.lastIndexOf(0x0a);
+  const { text } = decodeText(end > 0 && file.size > head.length ? head.subarray(0, end) : head);
+  return text.split(/\r?\n/).slice(0, 30).some((line) => looksLikeReferenceCsv(line.split(/[,\t;|]/).map((c) => c.trim().replace(/^"(.*)"$/, '$1'))));
+}
+
+/** The user's reference series files, parsed (`parseReferenceCsv`, as `--reference` on the command line); null when there are none. */
+async function readReference(files: File[]): Promise<Extract<ImportOutcome, { kind: 'reference' }> | null> {
+  if (files.length === 0) return null;
+  const out: Extract<ImportOutcome, { kind: 'reference' }> = { kind: 'reference', rows: [], problems: [], problemCount: 0, warnings: [], files: [] };
+  for (const file of files) {
+    const parsed = parseReferenceCsv(file.name, new Uint8Array(await file.arrayBuffer()));
+    out.rows.push(...parsed.rows);
+    out.problems.push(...parsed.problems);
+    out.problemCount += parsed.problemCount;
+    out.warnings.push(...parsed.warnings);
+    out.files.push({ file: file.name, encoding: parsed.encoding, rows: parsed.rows.length });
+  }
+  if (out.problemCount) out.rows = [];
+  else out.rows = mergeReference([], out.rows).rows;
+  return out;
+}
+
 /** Reads the project's reference series served with the app (`reference/reference.csv`). */
 async function projectReference(): Promise<ReferenceSeriesRow[]> {
   const res = await fetch(new URL('reference/reference.csv', window.location.href).href);
   if (!res.ok) throw new Error(`reference/reference.csv: HTTP ${res.status}`);
   return csvParse(await res.text()).map((r) => ({
-    series: r.series ?? '', region_code: r.region_code ?? '', year: Number(r.year), value: Number(r.value), source: r.source ?? '', status: r.status ?? 'estimate',
+    series: r.series ?? '', region_code: r.region_code ?? '', year: Number(r.year), value: Number(r.value), source: r.source ?? '', status: r.status === 'published' ? 'published' : 'estimate',
   }));
 }
 
@@ -139,12 +171,17 @@ export function startImport(picked: readonly PickedFile[], options: ImportOption
     const refused: ImportInput[] = [];
     const toWorker: File[] = [];
     const parquet: File[] = [];
+    const referenceFiles: File[] = [];
     for (const { file } of picked) {
       const big = oversize(file.name, file.size);
       if (big) refused.push(big);
       else if (formatOfFile(file.name) === 'parquet') parquet.push(file);
+      else if (await isReferenceFile(file)) referenceFiles.push(file);
       else toWorker.push(file);
     }
+    // Reference series (series, region, year, value, source) go with the data or onto the data on screen.
+    const user = await readReference(referenceFiles);
+    if (user && (user.problemCount > 0 || (toWorker.length === 0 && parquet.length === 0 && refused.length === 0))) return user;
     const db = (engine = createBrowserConnector());
     const tables: { name: string; table: RawTable }[] = [];
     for (const file of parquet) {
@@ -176,7 +213,8 @@ export function startImport(picked: readonly PickedFile[], options: ImportOption
     const inputs = picked.map((p) => p.file.name);
     const counts = { households: prepared.result.households.length, income: prepared.result.income.length, villages: prepared.result.villageCodes.length };
     if (!prepared.result.ok || !prepared.dataset) return { kind: 'checked', result: prepared.result, dataset: null, name: null, counts, inputs };
-    const [plan, reference] = await Promise.all([choosePlan(options.plan, prepared.dataset.root.code), projectReference()]);
+    const [plan, project] = await Promise.all([choosePlan(options.plan, prepared.dataset.root.code), projectReference()]);
+    const reference = user ? mergeReference(project, user.rows).rows : project;
     const files = await buildLocalDataset(db, {
       result: prepared.result,
       ...prepared.dataset,
