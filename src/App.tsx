@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { NO_FILTER } from './domain/filter';
 import type { Connector } from './data/engine/connector';
 import type { DatasetClient } from './data/dataset-client';
@@ -16,6 +16,13 @@ import { LoadingPanel } from './ui/LoadingPanel';
 import { RegionSwitcher } from './ui/RegionSwitcher';
 import { SyntheticBadge } from './ui/SyntheticBadge';
 import { UrlNotices } from './ui/UrlNotices';
+import { IMPORT_MESSAGES } from './i18n/import';
+import { isLocalDataset } from './data/local-folder';
+import type { PickedFile } from './ui/import/run-import';
+import { filesFromDrop } from './ui/import/drop-files';
+
+// The import dialog and its worker load when first opened.
+const ImportDialog = lazy(() => import('./ui/import/ImportDialog').then((m) => ({ default: m.ImportDialog })));
 
 /**
  * Header (title, region switcher, language, synthetic badge) and the dashboard of the dataset
@@ -42,11 +49,23 @@ export function App({ createConnector }: { createConnector: () => Promise<Connec
 
   const openDataset = (dataset: string, replace = false) =>
     update({ dataset, region: null, filter: NO_FILTER, year: null, quarter: null, plan: null, target: null }, { replace });
+  const [referenceVersion, setReferenceVersion] = useState(0);
+  const [importing, setImporting] = useState<{ files: PickedFile[] | null } | null>(null);
+  const onDroppedFiles = useCallback((files: PickedFile[]) => setImporting({ files }), []);
+  const dragging = usePageDrop(onDroppedFiles, importing === null);
+  const it = IMPORT_MESSAGES[view.lang];
 
   return (
     <div className="app">
       <Header t={t} regionName={regionName}>
-        <RegionSwitcher t={t} lang={view.lang} dataset={view.dataset} onChange={(dataset) => openDataset(dataset)} />
+        <RegionSwitcher
+          t={t}
+          lang={view.lang}
+          dataset={view.dataset}
+          onChange={(dataset) => openDataset(dataset)}
+          customLabel={isLocalDataset(view.dataset) && manifest ? it.localLabel(manifest.name[view.lang]) : undefined}
+        />
+        <button type="button" className="import-open" onClick={() => setImporting({ files: null })} data-testid="import-open">{it.open}</button>
         {manifest?.synthetic && <SyntheticBadge t={t} provenance={manifest.provenance} />}
         <LanguageSwitch t={t} lang={view.lang} onChange={(lang) => update({ lang })} />
       </Header>
@@ -67,13 +86,82 @@ export function App({ createConnector }: { createConnector: () => Promise<Connec
       )}
       {data && (shownRegion === undefined
         ? <p className="center-panel">{t.loadingUnit}</p>
-        : <Dashboard key={view.dataset} t={t} data={data} view={shownRegion === view.region ? view : { ...view, region: shownRegion }} update={update} />)}
+        : <Dashboard key={`${view.dataset}|${referenceVersion}`} t={t} data={data} view={shownRegion === view.region ? view : { ...view, region: shownRegion }} update={update} />)}
+      {importing && (
+        <Suspense fallback={null}>
+          <ImportDialog
+            lang={view.lang}
+            initialFiles={importing.files}
+            onAddReference={data ? async (rows) => {
+              const replaced = await data.client.addReference(rows);
+              // Every panel asks again (the engine's results were forgotten).
+              setReferenceVersion((v) => v + 1);
+              return replaced;
+            } : null}
+            onClose={() => setImporting(null)}
+            onOpen={(dataset) => {
+              setImporting(null);
+              openDataset(dataset);
+            }}
+          />
+        </Suspense>
+      )}
+      {dragging && <div className="page-drop" aria-hidden="true">{it.pageDrop}</div>}
       {manifest && <UrlNotices t={t} lang={view.lang} notices={notices} rootName={manifest.name[view.lang]} onDismiss={dismiss} />}
     </div>
   );
 }
 
 type AddNotices = (notices: UrlNotice[]) => void;
+
+/**
+ * Files dragged onto the page (while `enabled`): true while they are over it; on drop the files
+ * (and the files of dropped folders) go to `onFiles`. Drags of anything but files are ignored.
+ */
+function usePageDrop(onFiles: (files: PickedFile[]) => void, enabled: boolean): boolean {
+  const [over, setOver] = useState(false);
+  useEffect(() => {
+    if (!enabled) {
+      setOver(false);
+      return;
+    }
+    let depth = 0;
+    const hasFiles = (e: DragEvent) => [...(e.dataTransfer?.types ?? [])].includes('Files');
+    const enter = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      depth++;
+      setOver(true);
+    };
+    const overFn = (e: DragEvent) => {
+      if (hasFiles(e)) e.preventDefault();
+    };
+    const leave = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      depth = Math.max(0, depth - 1);
+      if (depth === 0) setOver(false);
+    };
+    const drop = (e: DragEvent) => {
+      if (!hasFiles(e) || !e.dataTransfer) return;
+      e.preventDefault();
+      depth = 0;
+      setOver(false);
+      const dt = e.dataTransfer;
+      void filesFromDrop(dt).then((files) => files.length && onFiles(files));
+    };
+    window.addEventListener('dragenter', enter);
+    window.addEventListener('dragover', overFn);
+    window.addEventListener('dragleave', leave);
+    window.addEventListener('drop', drop);
+    return () => {
+      window.removeEventListener('dragenter', enter);
+      window.removeEventListener('dragover', overFn);
+      window.removeEventListener('dragleave', leave);
+      window.removeEventListener('drop', drop);
+    };
+  }, [onFiles, enabled]);
+  return over;
+}
 
 /**
  * Notices of the dataset on screen, once each; cleared when another dataset opens. The first

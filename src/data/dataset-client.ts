@@ -9,7 +9,9 @@ import { dropPeriodTables } from './queries/household-income';
 import { levelOfCode } from '../domain/drill';
 import type { TargetEvaluation } from '../targets/types';
 import { fetchJson, type ProgressCallback } from './fetch-progress';
+import { isLocalDataset, localFileUrl } from './local-folder';
 import { queryRegionPeriodSums } from './queries/region-sums';
+import { replaceReferenceRows, type ReferenceValue } from './queries/reference';
 import { FilterCube } from './queries/filter-cube';
 import type { Within } from './queries/filter';
 import { UnitSeries } from './queries/unit-series';
@@ -63,13 +65,15 @@ export class DatasetClient {
   /** Fetches `manifest.json` from `baseUrl` (a folder URL ending in `/`) and checks it. */
   static async open(baseUrl: string, createConnector: () => Promise<Connector>, onProgress?: (p: LoadProgress) => void): Promise<DatasetClient> {
     const base = baseUrl.endsWith('/') ? baseUrl : `${baseUrl}/`;
-    const manifest = await fetchJson<Manifest>(`${base}manifest.json`, (loaded, total) => onProgress?.({ phase: 'manifest', loaded, total }));
+    const manifestUrl = isLocalDataset(base) ? localFileUrl(base, 'manifest.json') : `${base}manifest.json`;
+    const manifest = await fetchJson<Manifest>(manifestUrl, (loaded, total) => onProgress?.({ phase: 'manifest', loaded, total }));
     checkManifest(manifest, base);
     return new DatasetClient(base, manifest, createConnector);
   }
 
   /** Absolute URL of a file of the dataset. */
   url(name: string): string {
+    if (isLocalDataset(this.baseUrl)) return localFileUrl(this.baseUrl, name);
     return new URL(name, new URL(this.baseUrl, globalThis.location?.href ?? 'http://localhost/')).href;
   }
 
@@ -244,7 +248,7 @@ export class DatasetClient {
    */
   precomputedReport(planId: string): Promise<TargetEvaluation[] | null> {
     const file = this.manifest.reports?.[planId];
-    if (!file) return Promise.resolve(null);
+    if (!file || (this.referenceAdded && !this.partitioned)) return Promise.resolve(null);
     return this.once(`report/${planId}`, () => fetchJson<TargetEvaluation[]>(this.url(file)));
   }
 
@@ -272,6 +276,26 @@ export class DatasetClient {
       p.catch(() => this.cache.delete(key));
     }
     return p;
+  }
+
+  // Whether reference values were added (`addReference`): the pre-computed report predates them.
+  private referenceAdded = false;
+
+  /**
+   * Adds reference values (e.g. a user's county series read by `parseReferenceCsv`) to the engine's
+   * `reference` table, each replacing the value of the same series, region and year, and forgets
+   * every query result, so the next plan evaluation (scorecard, target maps) uses them. From then on
+   * `precomputedReport` answers null for a dataset the engine holds whole, so its scorecards are
+   * evaluated anew; a dataset split by county keeps its report above county level (the engine
+   * cannot evaluate there), whose rows do not see the added values. Starts the engine if need be.
+   * Returns how many existing values were replaced; throws (changing nothing) on a malformed row.
+   */
+  async addReference(rows: readonly ReferenceValue[]): Promise<number> {
+    await this.engine();
+    const replaced = await replaceReferenceRows(this.raw!, rows);
+    this.results.clear();
+    if (rows.length > 0) this.referenceAdded = true;
+    return replaced;
   }
 }
 

@@ -4,6 +4,7 @@ import { mapScopeOf } from '../domain/drill';
 import { DatasetClient, type BoundaryCollection } from './dataset-client';
 import type { Connector } from './engine/connector';
 import { FetchError } from './fetch-progress';
+import { isLocalDataset, LocalDatasetGoneError, localFileUrl } from './local-folder';
 
 /** Files the first screen needs, in the order the loading indicator lists them. */
 export type FirstScreenStep = 'manifest' | 'boundaries' | 'countyAgg' | 'rootAgg';
@@ -37,6 +38,7 @@ export interface FirstScreenData {
 
 /**
  * What went wrong opening a dataset, in the terms the error screen explains to a user:
+ * - `local-gone`: a dataset opened from this computer's files, asked for after a reload;
  * - `not-found`: no dataset at that path — the manifest answered 404/410, or a web page (static
  *   hosts and Vite answer an unknown path with index.html, whose '<' broke JSON.parse);
  * - `bad-manifest`: the manifest is JSON but not a dataset manifest (required fields missing);
@@ -44,10 +46,11 @@ export interface FirstScreenData {
  * - `not-json`: a file is not valid JSON (damaged);
  * - `server`: another HTTP error status; `network`: no answer at all; `other`: anything else.
  */
-export type LoadProblem = 'not-found' | 'bad-manifest' | 'missing-file' | 'not-json' | 'server' | 'network' | 'other';
+export type LoadProblem = 'local-gone' | 'not-found' | 'bad-manifest' | 'missing-file' | 'not-json' | 'server' | 'network' | 'other';
 
 /** The problem a failure of `step` stands for (see `LoadProblem`). */
 export function classifyLoadError(step: FirstScreenStep, error: unknown): { problem: LoadProblem; status: number | null } {
+  if (error instanceof LocalDatasetGoneError) return { problem: 'local-gone', status: null };
   if (error instanceof FetchError) {
     const status = error.reason === 'http' ? error.status : null;
     const absent = error.reason === 'html' || status === 404 || status === 410;
@@ -87,7 +90,12 @@ export async function loadFirstScreen(
   onProgress: (p: StepProgress) => void,
 ): Promise<FirstScreenData> {
   const base = datasetUrl.endsWith('/') ? datasetUrl : `${datasetUrl}/`;
-  const manifestUrl = new URL(`${base}manifest.json`, window.location.href).href;
+  let manifestUrl: string;
+  try {
+    manifestUrl = isLocalDataset(base) ? localFileUrl(base, 'manifest.json') : new URL(`${base}manifest.json`, window.location.href).href;
+  } catch (error) {
+    throw new FirstScreenError('manifest', base, error, 'manifest.json');
+  }
   let client: DatasetClient;
   let manifestBytes = 0;
   onProgress({ step: 'manifest', url: manifestUrl, loaded: 0, total: Number.NaN, done: false });

@@ -1,5 +1,5 @@
 import type { Level, Manifest } from '../domain/dataset';
-import { evaluableYears, evaluateTarget, periodOf, referenceRegion, referenceValue, targetApplies, type EvaluationContext } from '../targets/evaluate';
+import { evaluableYears, evaluateTarget, isIncomeMetric, periodOf, referenceRegion, referenceValue, targetApplies, type EvaluationContext } from '../targets/evaluate';
 import { projectionFactor, type IncomeSums, type SumsAt } from '../targets/projection';
 import type { Plan, Population, ReferenceStatus, Target, TargetEvaluation, UnitRef } from '../targets/types';
 import type { Connector } from './engine/connector';
@@ -131,7 +131,7 @@ export async function evaluatePlan(db: Connector, req: PlanEvaluationRequest): P
   // Counts for the non-income metrics, one query per (target, year, level) over all units at that level.
   const countCache = new Map<string, Promise<Map<string, CountRow>>>();
   const counts = async (t: Target, unit: UnitRef, year: number): Promise<{ numerator: number; denominator: number } | undefined> => {
-    if (t.metric === 'per_capita_income' || t.noData) return undefined;
+    if (isIncomeMetric(t) || t.noData) return undefined;
     const period = periodOf(year, asOf);
     if (!period) return undefined;
     if (VILLAGE_METRICS.has(t.metric) && !collectiveYears.has(year)) return undefined;

@@ -122,6 +122,7 @@ export const en: Messages = {
   // ---- Bad URLs and datasets that cannot be opened (issue 15 item 5) ----
   loadErrorTitle: (dataset) => `Cannot open the dataset ${dataset}`,
   loadProblem: {
+    'local-gone': () => 'This dataset came from files on this computer and lives only in the page that opened it; after a reload or from a link it is gone. Import the files again or open the folder the import made.',
     'not-found': (path) => `There is no dataset at ${path}: the server has no manifest.json there (the dataset id or path may be mistyped, or the data not generated yet).`,
     'bad-manifest': (path) => `The manifest.json at ${path} is not a dataset manifest of this dashboard (required entries are missing).`,
     'missing-file': (path, file) => `The dataset at ${path} is incomplete: the file ${file} is missing.`,

@@ -140,7 +140,7 @@ export interface Messages {
   /** Heading of the load error screen; `dataset` is the demo name or the folder path. */
   loadErrorTitle: (dataset: string) => string;
   /** What went wrong, in plain words, per `LoadProblem` (src/data/first-screen.ts). */
-  loadProblem: Record<'not-found' | 'bad-manifest' | 'missing-file' | 'not-json' | 'server' | 'network' | 'other', (path: string, file: string, status: string) => string>;
+  loadProblem: Record<'local-gone' | 'not-found' | 'bad-manifest' | 'missing-file' | 'not-json' | 'server' | 'network' | 'other', (path: string, file: string, status: string) => string>;
   loadErrorDatasets: string;
   loadErrorTechnical: string;
   /** Notices about what the URL asked for and the dataset does not have. */

@@ -123,6 +123,7 @@ export const zh: Messages = {
   // ---- Bad URLs and datasets that cannot be opened (issue 15 item 5) ----
   loadErrorTitle: (dataset) => `无法打开数据集：${dataset}`,
   loadProblem: {
+    'local-gone': () => '这份数据来自本机文件，只保存在打开它的那个页面里；页面刷新或通过链接打开后就不在了。请重新导入文件或打开导入生成的文件夹。',
     'not-found': (path) => `${path} 处没有数据集：服务器上找不到数据清单 manifest.json（可能是数据集编号或路径写错了，或数据尚未生成）。`,
     'bad-manifest': (path) => `${path} 的 manifest.json 不是本系统的数据清单（缺少必需的内容）。`,
     'missing-file': (path, file) => `数据集 ${path} 不完整：缺少文件 ${file}。`,

@@ -6,7 +6,7 @@ import {
   CATEGORY_VALUES, DEFAULTS, FALSE_VALUES, fieldOfHeader, INCOME_FIELDS, MEASURE_VALUES, MGMT_VALUES, REQUIRED,
   RISK_VALUES, SYNONYMS, TRUE_VALUES, type Field,
 } from './columns';
-import { msg } from './messages';
+import { expect, say } from './messages';
 import { piiKindOfHeader, sniffColumn, type PiiKind } from './pii';
 import { sha256Hex } from './sha256';
 import { cellText } from './table';
@@ -193,17 +193,17 @@ export function convertTables(tables: RawTable[], options: ConvertOptions): Conv
       }
       const found = sniffColumn(table.rows, index);
       if (found && field === 'hh_id') {
-        warnings.push({ kind: 'hh_id_looks_personal', file, column: header, message: msg.en.hhIdPersonal(found.kind) });
+        warnings.push({ kind: 'hh_id_looks_personal', file, column: header, ...say((m) => m.hhIdPersonal(found.kind)) });
       } else if (found) {
         pii.push({ index, kind: found.kind, by: 'content', row: found.row });
         return;
       }
       if (!field) {
-        warnings.push({ kind: 'unknown_column', file, column: header, message: msg.en.unknownColumn() });
+        warnings.push({ kind: 'unknown_column', file, column: header, ...say((m) => m.unknownColumn()) });
         return;
       }
       if (columnOf.has(field)) {
-        problems.push({ kind: 'duplicate_column', file, row: null, column: header, value: null, expected: msg.en.duplicateColumn(field, table.headers[columnOf.get(field)!]!) });
+        problems.push({ kind: 'duplicate_column', file, row: null, column: header, value: null, ...expect((m) => m.duplicateColumn(field, table.headers[columnOf.get(field)!]!)) });
         return;
       }
       columnOf.set(field, index);
@@ -212,19 +212,19 @@ export function convertTables(tables: RawTable[], options: ConvertOptions): Conv
       const column = table.headers[p.index]!;
       if (options.dropPii) {
         dropped.push({ file, column, kind: p.kind, by: p.by });
-        warnings.push({ kind: 'pii_dropped', file, column, message: msg.en.piiDropped(p.kind, p.by === 'header' ? 'header' : 'values') });
+        warnings.push({ kind: 'pii_dropped', file, column, ...say((m) => m.piiDropped(p.kind, p.by === 'header' ? 'header' : 'values')) });
       } else {
-        problems.push({ kind: 'pii_column', file, row: p.row, column, value: null, expected: p.by === 'header' ? msg.en.piiHeader(p.kind) : msg.en.piiContent(p.kind) });
+        problems.push({ kind: 'pii_column', file, row: p.row, column, value: null, ...(p.by === 'header' ? expect((m) => m.piiHeader(p.kind)) : expect((m) => m.piiContent(p.kind))) });
       }
     }
     const missing = REQUIRED.filter((f) => !columnOf.has(f));
     for (const f of missing) {
-      problems.push({ kind: 'missing_column', file, row: null, column: SYNONYMS[f][0]!, value: null, expected: msg.en.missingColumn(SYNONYMS[f].filter((_, i) => i < 3 || SYNONYMS[f][i] === f)) });
+      problems.push({ kind: 'missing_column', file, row: null, column: SYNONYMS[f][0]!, value: null, ...expect((m) => m.missingColumn(SYNONYMS[f].filter((_, i) => i < 3 || SYNONYMS[f][i] === f))) });
     }
     for (const f of Object.keys(SYNONYMS) as Field[]) if (!REQUIRED.includes(f) && !columnOf.has(f)) missingOptional.add(f);
     if (missing.length) continue;
     if (table.rows.length === 0) {
-      problems.push({ kind: 'no_rows', file, row: null, column: null, value: null, expected: msg.en.noRows() });
+      problems.push({ kind: 'no_rows', file, row: null, column: null, value: null, ...expect((m) => m.noRows()) });
       continue;
     }
 
@@ -232,52 +232,52 @@ export function convertTables(tables: RawTable[], options: ConvertOptions): Conv
       const row = i + 1;
       const header = (f: Field) => table.headers[columnOf.get(f)!]!;
       const cell = (f: Field): Cell => (columnOf.has(f) ? (cells[columnOf.get(f)!] ?? null) : null);
-      const problem = (kind: ProblemKind, f: Field, expected: string) =>
-        problems.push({ kind, file, row, column: header(f), value: cellText(cell(f)), expected });
+      const problem = (kind: ProblemKind, f: Field, expected: { expected: string; expectedZh: string }) =>
+        problems.push({ kind, file, row, column: header(f), value: cellText(cell(f)), ...expected });
       let ok = true;
-      const fail = (kind: ProblemKind, f: Field, expected: string) => {
+      const fail = (kind: ProblemKind, f: Field, expected: { expected: string; expectedZh: string }) => {
         problem(kind, f, expected);
         ok = false;
       };
 
       const rawId = cellText(cell('hh_id'));
-      if (rawId === '') fail('missing_value', 'hh_id', msg.en.required());
+      if (rawId === '') fail('missing_value', 'hh_id', expect((m) => m.required()));
 
       let village = '';
       const code = parseCode(cell('village_code'));
-      if (code === null) fail('missing_value', 'village_code', msg.en.required());
-      else if ('bad' in code) fail('bad_code', 'village_code', code.bad === 'rounded' ? msg.en.codeRounded() : msg.en.code12());
+      if (code === null) fail('missing_value', 'village_code', expect((m) => m.required()));
+      else if ('bad' in code) fail('bad_code', 'village_code', code.bad === 'rounded' ? expect((m) => m.codeRounded()) : expect((m) => m.code12()));
       else village = code.code;
 
       const int = (f: Field, required: boolean, fallback: number): number => {
         if (!columnOf.has(f)) return fallback;
         const n = parseNumber(cell(f));
         if (n === null) {
-          if (required) fail('missing_value', f, msg.en.required());
+          if (required) fail('missing_value', f, expect((m) => m.required()));
           return fallback;
         }
         if (Number.isNaN(n) || !Number.isInteger(n)) {
-          fail('not_an_integer', f, msg.en.integer());
+          fail('not_an_integer', f, expect((m) => m.integer()));
           return fallback;
         }
         return n;
       };
       const personsCell = parseNumber(cell('persons'));
       const persons = int('persons', true, 1);
-      if (personsCell !== null && Number.isInteger(personsCell) && persons <= 0) fail('persons_not_positive', 'persons', msg.en.positivePersons());
+      if (personsCell !== null && Number.isInteger(personsCell) && persons <= 0) fail('persons_not_positive', 'persons', expect((m) => m.positivePersons()));
       const labour = int('labour', false, DEFAULTS.labour);
-      if (labour < 0) fail('negative_count', 'labour', msg.en.nonNegativeCount());
-      else if (persons > 0 && labour > persons) fail('labour_exceeds_persons', 'labour', msg.en.labourAtMostPersons(persons));
+      if (labour < 0) fail('negative_count', 'labour', expect((m) => m.nonNegativeCount()));
+      else if (persons > 0 && labour > persons) fail('labour_exceeds_persons', 'labour', expect((m) => m.labourAtMostPersons(persons)));
 
       const year = int('year', true, 0);
       if (cellText(cell('year')) !== '' && Number.isInteger(year) && year !== 0 && (year < minYear || year > maxYear)) {
-        fail('year_out_of_range', 'year', msg.en.yearRange(minYear, maxYear));
+        fail('year_out_of_range', 'year', expect((m) => m.yearRange(minYear, maxYear)));
       }
       let quarter: number = DEFAULTS.quarter;
       if (columnOf.has('quarter')) {
         const qv = parseQuarter(cell('quarter'));
-        if (qv === 'bad') fail('bad_value', 'quarter', msg.en.quarter());
-        else if (qv !== null && (qv < 1 || qv > 4)) fail('quarter_out_of_range', 'quarter', msg.en.quarter());
+        if (qv === 'bad') fail('bad_value', 'quarter', expect((m) => m.quarter()));
+        else if (qv !== null && (qv < 1 || qv > 4)) fail('quarter_out_of_range', 'quarter', expect((m) => m.quarter()));
         else if (qv !== null) quarter = qv;
       }
 
@@ -287,8 +287,8 @@ export function convertTables(tables: RawTable[], options: ConvertOptions): Conv
         if (n === null) {
           emptyIncome.set(header(f), (emptyIncome.get(header(f)) ?? 0) + 1);
           incomes[f] = 0;
-        } else if (Number.isNaN(n)) fail('not_a_number', f, msg.en.number());
-        else if (n < 0) fail('negative_income', f, msg.en.nonNegativeIncome());
+        } else if (Number.isNaN(n)) fail('not_a_number', f, expect((m) => m.number()));
+        else if (n < 0) fail('negative_income', f, expect((m) => m.nonNegativeIncome()));
         else incomes[f] = n;
       }
       // A stated total (household, else per capita × persons): optional, checked like an income.
@@ -297,13 +297,13 @@ export function convertTables(tables: RawTable[], options: ConvertOptions): Conv
         if (stated !== null || !columnOf.has(f)) continue;
         const n = parseNumber(cell(f));
         if (n === null) continue;
-        if (Number.isNaN(n)) fail('not_a_number', f, msg.en.number());
-        else if (n < 0) fail('negative_income', f, msg.en.nonNegativeIncome());
+        if (Number.isNaN(n)) fail('not_a_number', f, expect((m) => m.number()));
+        else if (n < 0) fail('negative_income', f, expect((m) => m.nonNegativeIncome()));
         else stated = f === 'net_income_stated' ? n : n * persons;
       }
       const count = (f: Field) => {
         const n = int(f, false, DEFAULTS.employed);
-        if (n < 0) fail('negative_count', f, msg.en.nonNegativeCount());
+        if (n < 0) fail('negative_count', f, expect((m) => m.nonNegativeCount()));
         return n;
       };
       const employedOut = count('employed_out_province');
@@ -312,8 +312,8 @@ export function convertTables(tables: RawTable[], options: ConvertOptions): Conv
       let declineCause: number | null = DEFAULTS.decline_cause;
       if (columnOf.has('decline_cause') && cellText(cell('decline_cause')) !== '') {
         const n = parseNumber(cell('decline_cause'));
-        if (n === null || Number.isNaN(n) || !Number.isInteger(n)) fail('not_an_integer', 'decline_cause', msg.en.declineCause());
-        else if (n < 1 || n > 8) fail('decline_cause_out_of_range', 'decline_cause', msg.en.declineCause());
+        if (n === null || Number.isNaN(n) || !Number.isInteger(n)) fail('not_an_integer', 'decline_cause', expect((m) => m.declineCause()));
+        else if (n < 1 || n > 8) fail('decline_cause_out_of_range', 'decline_cause', expect((m) => m.declineCause()));
         else declineCause = n;
       }
 
@@ -322,7 +322,7 @@ export function convertTables(tables: RawTable[], options: ConvertOptions): Conv
         if (s === '') return fallback;
         const v = vocab[s] ?? vocab[norm(s)];
         if (v === undefined) {
-          fail('bad_value', f, msg.en.oneOf([...new Set(Object.keys(vocab).filter((k) => /[^\x00-\x7f]/.test(k)))].slice(0, 8).concat([...new Set(Object.values(vocab))])));
+          fail('bad_value', f, expect((m) => m.oneOf([...new Set(Object.keys(vocab).filter((k) => /[^\x00-\x7f]/.test(k)))].slice(0, 8).concat([...new Set(Object.values(vocab))]))));
           return fallback;
         }
         return v;
@@ -334,7 +334,7 @@ export function convertTables(tables: RawTable[], options: ConvertOptions): Conv
         if (s === '') return fallback;
         if (TRUE_VALUES.has(s)) return true;
         if (FALSE_VALUES.has(s)) return false;
-        fail('bad_value', f, msg.en.boolean());
+        fail('bad_value', f, expect((m) => m.boolean()));
         return fallback;
       };
       const category = coded('category', CATEGORY_VALUES, DEFAULTS.category);
@@ -362,11 +362,11 @@ export function convertTables(tables: RawTable[], options: ConvertOptions): Conv
     });
   }
 
-  for (const [column, n] of emptyIncome) warnings.push({ kind: 'empty_income_cell', file: null, column, count: n, message: msg.en.emptyIncome(n) });
-  if (unknownRisk.size) warnings.push({ kind: 'unknown_tag', file: null, column: SYNONYMS.risk_tags[0]!, count: unknownRisk.size, message: msg.en.unknownTags([...unknownRisk], unknownRisk.size) });
-  if (unknownMeasure.size) warnings.push({ kind: 'unknown_tag', file: null, column: SYNONYMS.measures[0]!, count: unknownMeasure.size, message: msg.en.unknownTags([...unknownMeasure], unknownMeasure.size) });
+  for (const [column, n] of emptyIncome) warnings.push({ kind: 'empty_income_cell', file: null, column, count: n, ...say((m) => m.emptyIncome(n)) });
+  if (unknownRisk.size) warnings.push({ kind: 'unknown_tag', file: null, column: SYNONYMS.risk_tags[0]!, count: unknownRisk.size, ...say((m) => m.unknownTags([...unknownRisk], unknownRisk.size)) });
+  if (unknownMeasure.size) warnings.push({ kind: 'unknown_tag', file: null, column: SYNONYMS.measures[0]!, count: unknownMeasure.size, ...say((m) => m.unknownTags([...unknownMeasure], unknownMeasure.size)) });
   const defaults = [...missingOptional].map((f) => `${SYNONYMS[f][0]} (${f}) = ${JSON.stringify(f.startsWith('employed') ? DEFAULTS.employed : (DEFAULTS as Record<string, unknown>)[f] ?? null)}`);
-  if (defaults.length && tables.length) warnings.push({ kind: 'missing_optional_column', file: null, column: null, message: msg.en.defaults(defaults) });
+  if (defaults.length && tables.length) warnings.push({ kind: 'missing_optional_column', file: null, column: null, ...say((m) => m.defaults(defaults)) });
 
   // Across rows and files: one row per household and period, one village per household.
   const byPeriod = new Map<string, Parsed>();
@@ -375,7 +375,7 @@ export function convertTables(tables: RawTable[], options: ConvertOptions): Conv
     const key = `${p.rawId}\u0000${p.year}\u0000${p.quarter}`;
     const first = byPeriod.get(key);
     if (first) {
-      problems.push({ kind: 'duplicate_period', file: p.file, row: p.row, column: null, value: `${p.rawId} ${p.year} Q${p.quarter}`, expected: msg.en.duplicatePeriod(first.file, first.row) });
+      problems.push({ kind: 'duplicate_period', file: p.file, row: p.row, column: null, value: `${p.rawId} ${p.year} Q${p.quarter}`, ...expect((m) => m.duplicatePeriod(first.file, first.row)) });
       continue;
     }
     byPeriod.set(key, p);
@@ -383,7 +383,7 @@ export function convertTables(tables: RawTable[], options: ConvertOptions): Conv
     if (list) {
       const f = list[0]!;
       if (f.village !== p.village) {
-        problems.push({ kind: 'village_changes', file: p.file, row: p.row, column: SYNONYMS.village_code[0]!, value: p.village, expected: msg.en.sameVillage(f.village, f.file, f.row) });
+        problems.push({ kind: 'village_changes', file: p.file, row: p.row, column: SYNONYMS.village_code[0]!, value: p.village, ...expect((m) => m.sameVillage(f.village, f.file, f.row)) });
       }
       list.push(p);
     } else byHousehold.set(p.rawId, [p]);
@@ -393,7 +393,7 @@ export function convertTables(tables: RawTable[], options: ConvertOptions): Conv
   const villageCodes = [...new Set(parsed.map((p) => p.village))].sort();
   const provinces = [...new Set(villageCodes.map((c) => c.slice(0, 2)))];
   if (provinces.length > 1) {
-    problems.push({ kind: 'several_provinces', file: parsed[0]!.file, row: null, column: null, value: provinces.join(', '), expected: msg.en.severalProvinces(provinces) });
+    problems.push({ kind: 'several_provinces', file: parsed[0]!.file, row: null, column: null, value: provinces.join(', '), ...expect((m) => m.severalProvinces(provinces)) });
   } else if (villageCodes.length) {
     const geo = options.geography(villageCodes);
     const missing = new Set(geo.missingCounties);
@@ -403,9 +403,9 @@ export function convertTables(tables: RawTable[], options: ConvertOptions): Conv
       if (missing.has(county)) {
         if (named.has(county)) continue;
         named.add(county);
-        problems.push({ kind: 'no_geography', file: p.file, row: p.row, column: null, value: p.village, expected: msg.en.noGeography(county) });
+        problems.push({ kind: 'no_geography', file: p.file, row: p.row, column: null, value: p.village, ...expect((m) => m.noGeography(county)) });
       } else if (!geo.known.has(p.village)) {
-        problems.push({ kind: 'unknown_village', file: p.file, row: p.row, column: null, value: p.village, expected: msg.en.unknownVillage() });
+        problems.push({ kind: 'unknown_village', file: p.file, row: p.row, column: null, value: p.village, ...expect((m) => m.unknownVillage()) });
       }
     }
   }
@@ -444,9 +444,26 @@ export function convertTables(tables: RawTable[], options: ConvertOptions): Conv
     for (const r of rows) result.income.push({ hh_id: id, year: r.year, quarter: r.quarter, ...r.inc, persons: r.hh.persons });
   }
   for (const [attr, n] of changes) {
-    warnings.push({ kind: 'attribute_changes', file: null, column: SYNONYMS[attr as Field][0]!, count: n, message: msg.en.attributeChanges(attr, n) });
+    warnings.push({ kind: 'attribute_changes', file: null, column: SYNONYMS[attr as Field][0]!, count: n, ...say((m) => m.attributeChanges(attr, n)) });
   }
   result.income.sort((a, b) => (a.hh_id < b.hh_id ? -1 : a.hh_id > b.hh_id ? 1 : a.year - b.year || a.quarter - b.quarter));
   result.households.sort((a, b) => (a.village_code < b.village_code ? -1 : a.village_code > b.village_code ? 1 : a.hh_id < b.hh_id ? -1 : a.hh_id > b.hh_id ? 1 : 0));
   return result;
+}
+
+/**
+ * The distinct well-formed village codes of the tables (their village column, found by header as
+ * `convertTables` finds it), sorted: what the geography must be fetched for before conversion.
+ */
+export function villageCodesOf(tables: readonly RawTable[]): string[] {
+  const codes = new Set<string>();
+  for (const table of tables) {
+    const index = table.headers.findIndex((h) => h !== '' && fieldOfHeader(h) === 'village_code');
+    if (index < 0) continue;
+    for (const row of table.rows) {
+      const parsed = parseCode(row[index] ?? null);
+      if (parsed && 'code' in parsed) codes.add(parsed.code);
+    }
+  }
+  return [...codes].sort();
 }

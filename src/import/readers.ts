@@ -7,7 +7,7 @@ import Papa from 'papaparse';
 import * as XLSX from '@e965/xlsx';
 import { decodeText } from './encoding';
 import { zipProblem } from './zip-check';
-import { msg } from './messages';
+import { expect, say } from './messages';
 import { cellText, findHeaderRow, locateTable } from './table';
 import type { Cell, ImportWarning, Problem, RawTable } from './types';
 
@@ -23,14 +23,14 @@ export function tableFromGrid(file: string, grid: Cell[][], source: string): Rea
   const warnings: ImportWarning[] = [];
   const located = locateTable(grid);
   if (!located) {
-    problems.push({ kind: 'no_header', file, row: null, column: null, value: null, expected: msg.en.noHeader() });
+    problems.push({ kind: 'no_header', file, row: null, column: null, value: null, ...expect((m) => m.noHeader()) });
     return { table: null, problems, warnings };
   }
   if (located.headerIndex > 0) {
-    warnings.push({ kind: 'title_rows', file, column: null, count: located.headerIndex, message: msg.en.titleRows(located.headerIndex) });
+    warnings.push({ kind: 'title_rows', file, column: null, count: located.headerIndex, ...say((m) => m.titleRows(located.headerIndex)) });
   }
   if (located.footerRows > 0) {
-    warnings.push({ kind: 'footer_rows', file, column: null, count: located.footerRows, message: msg.en.footerRows(located.footerRows, located.footerStart ?? '', located.rows.length, located.dataLikeAfterEnd) });
+    warnings.push({ kind: 'footer_rows', file, column: null, count: located.footerRows, ...say((m) => m.footerRows(located.footerRows, located.footerStart ?? '', located.rows.length, located.dataLikeAfterEnd)) });
   }
   return { table: { file, headers: located.headers, rows: located.rows, headerIndex: located.headerIndex, source }, problems, warnings };
 }
@@ -40,7 +40,7 @@ export function readCsv(file: string, bytes: Uint8Array): ReadResult {
   const parsed = Papa.parse<string[]>(text, { header: false, skipEmptyLines: false, delimitersToGuess: [',', '\t', ';', '|'] });
   const grid = parsed.data as Cell[][];
   const result = tableFromGrid(file, grid, encoding);
-  result.warnings.unshift({ kind: 'encoding', file, column: null, message: msg.en.encoding(encoding) });
+  result.warnings.unshift({ kind: 'encoding', file, column: null, ...say((m) => m.encoding(encoding)) });
   const table = result.table;
   if (!table) return result;
   const first = table.headerIndex + 1;
@@ -50,14 +50,14 @@ export function readCsv(file: string, bytes: Uint8Array): ReadResult {
     if (e.type !== 'Quotes' || e.row === undefined) continue;
     const index = Number(e.row);
     if (index < first || index > last) continue;
-    result.problems.push({ kind: 'csv_quotes', file, row: index - table.headerIndex, column: null, value: null, expected: msg.en.csvQuotes(e.message) });
+    result.problems.push({ kind: 'csv_quotes', file, row: index - table.headerIndex, column: null, value: null, ...expect((m) => m.csvQuotes(e.message)) });
   }
   table.rows.forEach((row, i) => {
     // Extra empty fields at the end are harmless (spreadsheets write them); anything else is a ragged row.
     let n = row.length;
     while (n > width && cellText(row[n - 1]) === '') n--;
     if (n !== width) {
-      result.problems.push({ kind: 'ragged_row', file, row: i + 1, column: null, value: String(n), expected: msg.en.ragged(width, n) });
+      result.problems.push({ kind: 'ragged_row', file, row: i + 1, column: null, value: String(n), ...expect((m) => m.ragged(width, n)) });
     }
   });
   return result;
@@ -66,11 +66,11 @@ export function readCsv(file: string, bytes: Uint8Array): ReadResult {
 export function readXlsx(file: string, bytes: Uint8Array): ReadResult {
   let workbook: XLSX.WorkBook;
   const bad = bytes[0] === 0x50 && bytes[1] === 0x4b ? zipProblem(bytes) : null;
-  if (bad) return { table: null, warnings: [], problems: [{ kind: 'unreadable_file', file, row: null, column: null, value: null, expected: msg.en.unreadable('XLSX', bad) }] };
+  if (bad) return { table: null, warnings: [], problems: [{ kind: 'unreadable_file', file, row: null, column: null, value: null, ...expect((m) => m.unreadable('XLSX', bad)) }] };
   try {
     workbook = XLSX.read(bytes, { type: 'array', cellDates: false, cellHTML: false, cellFormula: false });
   } catch (e) {
-    return { table: null, warnings: [], problems: [{ kind: 'unreadable_file', file, row: null, column: null, value: null, expected: msg.en.unreadable('XLSX', (e as Error).message) }] };
+    return { table: null, warnings: [], problems: [{ kind: 'unreadable_file', file, row: null, column: null, value: null, ...expect((m) => m.unreadable('XLSX', (e as Error).message)) }] };
   }
   const names = workbook.SheetNames;
   let best: { name: string; grid: Cell[][]; known: number; required: number } | null = null;
@@ -86,11 +86,11 @@ export function readXlsx(file: string, bytes: Uint8Array): ReadResult {
     if (!best || h.required > best.required || (h.required === best.required && h.known > best.known)) best = { name, grid, known: h.known, required: h.required };
   }
   if (!best) {
-    return { table: null, warnings: [], problems: [{ kind: 'no_header', file, row: null, column: null, value: null, expected: msg.en.noHeaderInSheets(names) }] };
+    return { table: null, warnings: [], problems: [{ kind: 'no_header', file, row: null, column: null, value: null, ...expect((m) => m.noHeaderInSheets(names)) }] };
   }
   const source = `sheet "${best.name}" (${names.indexOf(best.name) + 1} of ${names.length})`;
   const result = tableFromGrid(file, best.grid, source);
-  result.warnings.unshift({ kind: 'sheet_read', file, column: null, message: msg.en.sheetRead(best.name, names, withHeader.filter((n) => n !== best!.name)) });
+  result.warnings.unshift({ kind: 'sheet_read', file, column: null, ...say((m) => m.sheetRead(best.name, names, withHeader.filter((n) => n !== best!.name))) });
   return result;
 }
 

@@ -10,6 +10,7 @@ export type Cell = string | number | boolean | null;
 export type ProblemKind =
   // reading
   | 'unreadable_file'
+  | 'file_too_large'
   | 'no_header'
   | 'csv_quotes'
   | 'ragged_row'
@@ -30,6 +31,9 @@ export type ProblemKind =
   | 'quarter_out_of_range'
   | 'year_out_of_range'
   | 'decline_cause_out_of_range'
+  // reference series (src/import/reference.ts)
+  | 'bad_region_code'
+  | 'duplicate_reference'
   // across rows and files
   | 'duplicate_period'
   | 'village_changes'
@@ -60,8 +64,10 @@ export interface Problem {
   /** The column's header as written in the file (Chinese headers quoted in messages). */
   column: string | null;
   value: string | null;
-  /** What was expected, in English (messages.ts has the Chinese). */
+  /** What was expected, in English. */
   expected: string;
+  /** The same in Chinese (the page shows it; messages.ts). */
+  expectedZh?: string;
 }
 
 export interface ImportWarning {
@@ -69,6 +75,8 @@ export interface ImportWarning {
   file: string | null;
   column: string | null;
   message: string;
+  /** The same in Chinese. */
+  messageZh?: string;
   /** How many rows or cells it concerns, where that is a count. */
   count?: number;
 }

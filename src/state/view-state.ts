@@ -100,6 +100,8 @@ const DATASET_ID = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;
 export function datasetFromParam(value: string | null): string | null {
   if (value === null) return null;
   if (DATASET_ID.test(value)) return `data/${value}/`;
+  // A dataset held in the page's memory (src/data/local-folder.ts).
+  if (/^local:[a-z0-9]{1,40}\/?$/.test(value)) return value.endsWith('/') ? value : `${value}/`;
   return isSafeDatasetPath(value) ? value : null;
 }
 

@@ -1,7 +1,7 @@
 import type { LocalizedText } from '../domain/dataset';
 import { valueForYear } from './plan';
 import { perCapitaOf, projectionFactor, type SumsAt } from './projection';
-import type { Basis, EvaluationDetail, Population, ReferenceStatus, Status, Target, TargetEvaluation, UnitRef, ValueUnit } from './types';
+import type { Basis, EvaluationDetail, Population, ReferenceSpec, ReferenceStatus, Status, Target, TargetEvaluation, UnitRef, ValueUnit } from './types';
 
 /**
  * The pure evaluation engine: turns metric values (fetched by named queries elsewhere) into
@@ -108,7 +108,7 @@ export function evaluateTarget(t: Target, ctx: EvaluationContext): TargetEvaluat
     if ('reason' in s) return none(s.reason, 'missing_reference', false, t.line.series);
     line = s;
   }
-  const r = t.metric === 'per_capita_income' ? incomeTarget(t, ctx, period) : countTarget(t, ctx, period);
+  const r = isIncomeMetric(t) ? incomeTarget(t, ctx, period) : countTarget(t, ctx, period);
   if ('reason' in r) return none(r.reason, r.basis ?? 'missing_data', r.projected ?? false, r.series);
   if (line) {
     r.detail.referenceSeries ??= (t.line as { series: string }).series;
@@ -177,7 +177,7 @@ function unitOf(t: Target): ValueUnit {
     case 'ratio':
       return 'ratio';
     case 'relative':
-      return t.metric === 'per_capita_income' ? (t.measure === 'growth' ? 'rate' : 'yuan') : 'share';
+      return isIncomeMetric(t) ? (t.measure === 'growth' ? 'rate' : 'yuan') : 'share';
     case 'floor':
       return 'count';
     case 'share':
@@ -261,59 +261,113 @@ function seriesIn(ctx: EvaluationContext, series: string, region: string, year: 
     ?? { reason: NO_REFERENCE(series, region, year), basis: 'missing_reference', series };
 }
 
-function incomeTarget(t: Target, ctx: EvaluationContext, period: Period): Outcome | Missing {
-  const own = ctx.sums(t.population, 'self');
-  const measure: 'level' | 'growth' = t.kind === 'growth' ? 'growth' : t.kind === 'relative' ? (t.measure ?? 'level') : 'level';
-  const actual = measure === 'growth' ? growthIn(own, period, ctx.firstYear, t.cumulativeFrom) : incomeIn(own, period, ctx.firstYear);
-  if ('reason' in actual) return actual;
+/** Whether a target's actual is an income figure (per-capita income or a reference series of the unit). */
+export function isIncomeMetric(t: Target): boolean {
+  return t.metric === 'per_capita_income' || t.metric === 'reference_series';
+}
+
+/** The references of a target as a list (a single spec or several, see `Target.reference`). */
+export function referenceSpecs(t: Target): ReferenceSpec[] {
+  if (!t.reference) return [];
+  return Array.isArray(t.reference) ? t.reference : [t.reference];
+}
+
+/**
+ * The unit's own value of a reference series (`reference_series` targets): its level, or its
+ * growth on the previous year (average annual growth since `from`), from the series alone.
+ */
+function seriesMeasure(ctx: EvaluationContext, series: string, period: Period, measure: 'level' | 'growth', from?: number): { value: number; projected: boolean; refs: SeriesValue[] } | Missing {
+  const s = seriesIn(ctx, series, ctx.unit.code, period.year, period.complete);
+  if ('reason' in s) return s;
+  if (measure === 'level') return { value: s.value, projected: s.projected, refs: [s] };
+  const baseYear = from ?? period.year - 1;
+  const base = ctx.reference(series, ctx.unit.code, baseYear);
+  const n = period.year - baseYear;
+  if (base === undefined || !(base > 0) || n <= 0) return { reason: NO_REFERENCE(series, ctx.unit.code, baseYear), basis: 'missing_reference', series };
+  const prev: SeriesValue = { value: base, projected: false, estimate: ctx.referenceStatus?.(series, ctx.unit.code, baseYear) === 'estimate' };
+  return { value: Math.pow(s.value / base, 1 / n) - 1, projected: s.projected, refs: [s, prev] };
+}
+
+/** The value one reference spec sets for the actual to reach (before the comparator), with what it rests on. */
+function referenceTarget(
+  spec: ReferenceSpec,
+  t: Target,
+  ctx: EvaluationContext,
+  period: Period,
+  measure: 'level' | 'growth',
+): { target: number; projected: boolean; refs: SeriesValue[]; series?: string } | Missing {
   const margin = t.margin ?? 0;
-  const detail: EvaluationDetail = {};
+  if ('series' in spec) {
+    const region = regionOf(spec.region, ctx);
+    const s = seriesIn(ctx, spec.series, region, period.year, period.complete);
+    if ('reason' in s) return s;
+    if (measure === 'growth') {
+      const prev = ctx.reference(spec.series, region, period.year - 1);
+      if (prev === undefined || !(prev > 0)) {
+        return { reason: NO_REFERENCE(spec.series, region, period.year - 1), basis: 'missing_reference', series: spec.series };
+      }
+      const p: SeriesValue = { value: prev, projected: false, estimate: ctx.referenceStatus?.(spec.series, region, period.year - 1) === 'estimate' };
+      return { target: s.value / prev - 1 + margin, projected: s.projected, refs: [s, p], series: spec.series };
+    }
+    return { target: s.value + margin, projected: s.projected, refs: [s], series: spec.series };
+  }
+  const other = ctx.sums(spec.population ?? t.population, spec.unit);
+  const r = measure === 'growth' ? growthIn(other, period, ctx.firstYear, t.cumulativeFrom) : incomeIn(other, period, ctx.firstYear);
+  if ('reason' in r) return r;
+  return { target: r.value + margin, projected: r.projected, refs: [] };
+}
+
+function incomeTarget(t: Target, ctx: EvaluationContext, period: Period): Outcome | Missing {
+  const measure: 'level' | 'growth' = t.kind === 'growth' ? 'growth' : t.kind === 'relative' ? (t.measure ?? 'level') : 'level';
   const refs: SeriesValue[] = [];
-  let target: number;
-  let projected = actual.projected;
+  let actual: { value: number; projected: boolean };
+  if (t.metric === 'reference_series') {
+    if (!t.series) return { reason: UNSUPPORTED(t) };
+    const a = seriesMeasure(ctx, t.series, period, measure, t.cumulativeFrom);
+    if ('reason' in a) return a;
+    refs.push(...a.refs);
+    actual = a;
+  } else {
+    const own = ctx.sums(t.population, 'self');
+    const a = measure === 'growth' ? growthIn(own, period, ctx.firstYear, t.cumulativeFrom) : incomeIn(own, period, ctx.firstYear);
+    if ('reason' in a) return a;
+    actual = a;
+  }
+  const detail: EvaluationDetail = {};
+  const specs = referenceSpecs(t);
 
   if (t.kind === 'ratio') {
-    const ref = t.reference && 'series' in t.reference ? t.reference : undefined;
+    const ref = specs.length === 1 && 'series' in specs[0]! ? specs[0] : undefined;
     const ratio = valueForYear(t.ratio, period.year);
     if (!ref || ratio === undefined) return { reason: NO_THRESHOLD(period.year) };
     const s = seriesIn(ctx, ref.series, regionOf(ref.region, ctx), period.year, period.complete);
     if ('reason' in s) return s;
     detail.reference = s.value;
     detail.referenceSeries = ref.series;
-    return { actual: actual.value / s.value, target: ratio, projected: projected || s.projected, detail, refs: [s] };
+    return { actual: actual.value / s.value, target: ratio, projected: actual.projected || s.projected, detail, refs: [...refs, s] };
   }
 
-  const fixed = valueForYear(t.value, period.year);
-  if (t.reference && 'series' in t.reference) {
-    const region = regionOf(t.reference.region, ctx);
-    const s = seriesIn(ctx, t.reference.series, region, period.year, period.complete);
-    if ('reason' in s) return s;
-    refs.push(s);
-    if (measure === 'growth') {
-      const prev = ctx.reference(t.reference.series, region, period.year - 1);
-      if (prev === undefined || !(prev > 0)) {
-        return { reason: NO_REFERENCE(t.reference.series, region, period.year - 1), basis: 'missing_reference', series: t.reference.series };
-      }
-      refs.push({ value: prev, projected: false, estimate: ctx.referenceStatus?.(t.reference.series, region, period.year - 1) === 'estimate' });
-      target = s.value / prev - 1 + margin;
-    } else {
-      target = s.value + margin;
+  let target: number;
+  let projected = actual.projected;
+  if (specs.length > 0) {
+    // Beating several references means beating the strictest of them; every one must be known.
+    let chosen: { target: number; series?: string } | undefined;
+    for (const spec of specs) {
+      const r = referenceTarget(spec, t, ctx, period, measure);
+      if ('reason' in r) return r;
+      refs.push(...r.refs);
+      projected ||= r.projected;
+      if (!chosen || (t.comparator === 'lte' ? r.target < chosen.target : r.target > chosen.target)) chosen = r;
     }
+    target = chosen!.target;
     detail.reference = target;
-    detail.referenceSeries = t.reference.series;
-    projected ||= s.projected;
-  } else if (t.reference && 'unit' in t.reference) {
-    const other = ctx.sums(t.reference.population ?? t.population, t.reference.unit);
-    const r = measure === 'growth' ? growthIn(other, period, ctx.firstYear, t.cumulativeFrom) : incomeIn(other, period, ctx.firstYear);
-    if ('reason' in r) return r;
-    target = r.value + margin;
-    detail.reference = target;
-    projected ||= r.projected;
-  } else if (fixed !== undefined) {
-    target = fixed;
+    if (chosen!.series) detail.referenceSeries = chosen!.series;
   } else {
-    return { reason: NO_THRESHOLD(period.year) };
+    const fixed = valueForYear(t.value, period.year);
+    if (fixed === undefined) return { reason: NO_THRESHOLD(period.year) };
+    target = fixed;
   }
+  if (t.metric === 'reference_series') detail.referenceSeries ??= t.series;
   return { actual: actual.value, target, projected, detail, refs };
 }
 

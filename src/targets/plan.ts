@@ -57,7 +57,7 @@ function targetProblems(t: Target): string[] {
       if (!hasValue && !t.reference) out.push('a growth target needs "value" or "reference"');
       break;
     case 'ratio':
-      if (t.ratio === undefined || !t.reference || !('series' in t.reference)) out.push('a ratio target needs "ratio" and a reference series');
+      if (t.ratio === undefined || !t.reference || Array.isArray(t.reference) || !('series' in t.reference)) out.push('a ratio target needs "ratio" and a reference series');
       break;
     case 'relative':
       if (!t.reference) out.push('a relative target needs "reference"');
@@ -66,10 +66,17 @@ function targetProblems(t: Target): string[] {
       if (t.line === undefined) out.push('a floor target needs "line"');
       break;
   }
-  if (t.metric === 'per_capita_income' && !['level', 'growth', 'ratio', 'relative'].includes(t.kind)) {
-    out.push(`per_capita_income cannot be a ${t.kind} target`);
+  if ((t.metric === 'per_capita_income' || t.metric === 'reference_series') && !['level', 'growth', 'ratio', 'relative'].includes(t.kind)) {
+    out.push(`${t.metric} cannot be a ${t.kind} target`);
   }
-  if (t.kind === 'relative' && t.metric !== 'per_capita_income') out.push('a relative target compares per_capita_income');
+  if (t.metric === 'reference_series' && (typeof t.series !== 'string' || t.series === '')) out.push('a reference_series target needs "series"');
+  if (t.kind === 'relative' && t.metric !== 'per_capita_income' && t.metric !== 'reference_series') {
+    out.push('a relative target compares per_capita_income or a reference_series');
+  }
+  if (Array.isArray(t.reference)) {
+    if (t.kind !== 'growth' && t.kind !== 'relative') out.push('only growth and relative targets compare with a list of references');
+    if (t.reference.length === 0) out.push('"reference" must not be an empty list');
+  }
   if (t.kind === 'floor' && t.metric !== 'households_below') out.push('a floor target counts households_below');
   if (t.population === 'low_income_group' && typeof t.line !== 'number') out.push('the low-income group needs a numeric "line"');
   if ((t.metric === 'collective_income_share' || t.metric === 'collective_income_below') && typeof t.line !== 'number') {

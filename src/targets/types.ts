@@ -67,7 +67,10 @@ export type Population = (typeof POPULATIONS)[number];
  * - `facility_count`: facilities of `facilityKinds` (not idle), counted;
  * - `facility_jobs`: jobs at facilities of `facilityKinds`;
  * - `villages_with_facility_share`: share of the population's villages with at least one facility of `facilityKinds`;
- * - `falling_share`: share of the population's persons whose income fell on last year.
+ * - `falling_share`: share of the population's persons whose income fell on last year;
+ * - `reference_series`: the unit's own value of the reference series named by `series` (e.g. a
+ *   county's rural disposable income of all rural residents, from the statistical yearbook or a
+ *   user's reference CSV): a figure the household data cannot give.
  */
 export const METRICS = [
   'per_capita_income',
@@ -84,6 +87,7 @@ export const METRICS = [
   'facility_jobs',
   'villages_with_facility_share',
   'falling_share',
+  'reference_series',
 ] as const;
 export type MetricId = (typeof METRICS)[number];
 
@@ -120,8 +124,14 @@ export interface Target {
   years: number[];
   /** Threshold: level (yuan), growth rate (0.2 = 20%), ratio, count, share (0–1). Per year when an object. */
   value?: number | Record<string, number>;
-  /** Series or unit compared with (growth, ratio, relative, or floor when the line is a series). */
-  reference?: ReferenceSpec;
+  /**
+   * Series or unit compared with (growth, ratio, relative, or floor when the line is a series). A
+   * list (growth and relative only): the actual must beat each of them, so the target is the
+   * highest of them (the lowest for `lte`), e.g. "faster than the national and provincial averages".
+   */
+  reference?: ReferenceSpec | ReferenceSpec[];
+  /** `reference_series`: the series whose value for the unit evaluated is the actual. */
+  series?: string;
   /** `ratio`: metric / reference ≥ ratio (per year when an object). */
   ratio?: number | Record<string, number>;
   /** Added to the reference (growth in rate points, e.g. 0.002 = 0.2 points; level in yuan). */

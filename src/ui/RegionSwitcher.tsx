@@ -5,9 +5,9 @@ import type { Lang, Messages } from '../i18n';
 /**
  * The demo region on screen, as a native select. Regions whose dataset folder is missing are
  * listed but disabled, with the command that generates them. A dataset opened by a custom
- * `?data=` path shows as an extra, selected entry.
+ * `?data=` path (or imported in the page: `customLabel`) shows as an extra, selected entry.
  */
-export function RegionSwitcher({ t, lang, dataset, onChange }: { t: Messages; lang: Lang; dataset: string; onChange: (dataset: string) => void }) {
+export function RegionSwitcher({ t, lang, dataset, onChange, customLabel }: { t: Messages; lang: Lang; dataset: string; onChange: (dataset: string) => void; customLabel?: string }) {
   const id = useId();
   const [available, setAvailable] = useState<Record<string, boolean> | null>(null);
   useEffect(() => {
@@ -24,7 +24,7 @@ export function RegionSwitcher({ t, lang, dataset, onChange }: { t: Messages; la
         {t.regionSwitcher}
       </label>
       <select id={id} value={dataset} onChange={(e) => onChange(e.target.value)} data-testid="region-switcher" title={t.regionSwitcher}>
-        {!known && <option value={dataset}>{t.regionCustom(dataset)}</option>}
+        {!known && <option value={dataset}>{customLabel ?? t.regionCustom(dataset)}</option>}
         {DEMO_REGIONS.map((r) => {
           const path = demoDatasetPath(r.id);
           const missing = available !== null && !available[r.id] && path !== dataset;

@@ -128,6 +128,68 @@ describe('evaluateTarget on hand-made sums', () => {
       expect(evaluateTarget(t({ years: [2022], value: 1 }), ctx(2022))).toMatchObject({ status: 'no_data', basis: 'missing_data' });
     });
   });
+
+  describe('reference_series: the unit\'s own value of a series (a county\'s rural disposable income)', () => {
+    // County 640100: 2023 9,000, 2024 9,720 (+8%, published); province 640000: 10,000 → 10,700 (+7%); nation: 20,000 → 21,600 (+8%); 2025 none.
+    const values: Record<string, number> = {
+      'rural|640100000000|2023': 9000, 'rural|640100000000|2024': 9720,
+      'rural|640000000000|2023': 10000, 'rural|640000000000|2024': 10700,
+      'rural|000000000000|2023': 20000, 'rural|000000000000|2024': 21600,
+    };
+    const county = (year: number, extra: Record<string, number> = {}): EvaluationContext => ({
+      ...ctx(year),
+      unit: { code: '640100000000', level: 3, name: '某县', tags: ['key_county'], parentCode: '640000000000' },
+      reference: (series, region, y) => ({ ...values, ...extra })[`${series}|${region}|${y}`],
+      referenceStatus: (_series, region, y) => (region === '640100000000' && y === 2024 ? 'estimate' : 'published'),
+    });
+    const growthOfSeries = (x: Partial<Target> = {}) => t({
+      kind: 'relative', metric: 'reference_series', series: 'rural', measure: 'growth', years: [2024], comparator: 'gt',
+      reference: [{ series: 'rural', region: 'national' }, { series: 'rural', region: 'root' }], ...x,
+    });
+
+    test('growth 9,720 / 9,000 − 1 = 8% against the higher of national 8% and provincial 7%: not above, missed', () => {
+      const r = evaluateTarget(growthOfSeries(), county(2024));
+      expect(r.actual).toBeCloseTo(0.08, 12);
+      expect(r.target).toBeCloseTo(0.08, 12);
+      expect(r).toMatchObject({ status: 'missed', unit: 'rate', basis: 'estimate', detail: { referenceSeries: 'rural' } });
+    });
+
+    test('with the national series at 21,500 (+7.5%) the provincial 7% is lower still: 8% beats both, met', () => {
+      const r = evaluateTarget(growthOfSeries(), county(2024, { 'rural|000000000000|2024': 21500 }));
+      expect(r.target).toBeCloseTo(0.075, 12);
+      expect(r.status).toBe('met');
+    });
+
+    test('one reference of the list missing makes the row missing_reference', () => {
+      const r = evaluateTarget(growthOfSeries({ reference: [{ series: 'rural', region: 'national' }, { series: 'other', region: 'root' }] }), county(2024));
+      expect(r).toMatchObject({ status: 'no_data', basis: 'missing_reference', detail: { referenceSeries: 'other' } });
+    });
+
+    test('the unit without its own series is missing_reference, naming the unit', () => {
+      const r = evaluateTarget(growthOfSeries(), { ...county(2024), unit: { code: '640200000000', level: 3, name: '另一县', tags: [], parentCode: '640000000000' } });
+      expect(r).toMatchObject({ status: 'no_data', basis: 'missing_reference' });
+      expect(r.detail?.reason?.en).toBe('Reference series rural (640200000000) has no value for 2024');
+    });
+
+    test('the incomplete year extrapolates every series (county 9,720² / 9,000 → +8%) and marks the row projected', () => {
+      // Nation +8% too: not above it, but within the 1-point band: at risk.
+      const even = evaluateTarget(growthOfSeries({ years: [2025] }), county(2025));
+      expect(even.actual).toBeCloseTo(0.08, 12);
+      expect(even.target).toBeCloseTo(0.08, 12);
+      expect(even).toMatchObject({ projected: true, status: 'at_risk' });
+      // Nation 21,500 in 2024 (+7.5%, so 2025 +7.5% too): 8% is above both, on track.
+      const ahead = evaluateTarget(growthOfSeries({ years: [2025] }), county(2025, { 'rural|000000000000|2024': 21500 }));
+      expect(ahead.target).toBeCloseTo(0.075, 12);
+      expect(ahead).toMatchObject({ projected: true, status: 'on_track' });
+    });
+
+    test('per-capita income growth (10%, 2024 on 2023) against the unit\'s own series growth (8%): met', () => {
+      const r = evaluateTarget(t({ kind: 'relative', measure: 'growth', years: [2024], comparator: 'gt', reference: { series: 'rural', region: 'self' } }), county(2024));
+      expect(r.actual).toBeCloseTo(0.2, 12);
+      expect(r.target).toBeCloseTo(0.08, 12);
+      expect(r).toMatchObject({ status: 'met', basis: 'estimate' });
+    });
+  });
 });
 
 describe('display precision: a row\'s shown actual − shown target = shown gap', () => {
@@ -214,5 +276,12 @@ describe('plan files are checked', () => {
   test('every problem is named', () => {
     const bad = { ...good, region: '64', targets: [{ ...good.targets[0], kind: 'bogus', source: 'no section' }, { ...good.targets[0], kind: 'floor', metric: 'households_below' }] };
     expect(() => checkPlan(bad, 'bad.json')).toThrow(/region.*12-digit.*target a: unknown kind bogus.*cite the seed.*floor target needs "line".*duplicate id/s);
+  });
+  test('reference_series needs "series"; a list of references only for growth and relative targets', () => {
+    const series = { ...good.targets[0], kind: 'relative', metric: 'reference_series', reference: [{ series: 'r', region: 'root' }] };
+    expect(checkPlan({ ...good, targets: [{ ...series, series: 'r' }] }).targets).toHaveLength(1);
+    expect(() => checkPlan({ ...good, targets: [series] }, 'a.json')).toThrow(/a reference_series target needs "series"/);
+    expect(() => checkPlan({ ...good, targets: [{ ...good.targets[0], kind: 'level', reference: [{ series: 'r', region: 'root' }] }] }, 'b.json'))
+      .toThrow(/only growth and relative targets compare with a list of references/);
   });
 });

@@ -16,7 +16,7 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
-import type { Connector, RegisterOptions } from './connector';
+import { checkFileName, type FileConnector, type RegisterOptions } from './connector';
 import { fetchBytes } from '../fetch-progress';
 import { tableToRows } from './rows';
 import {
@@ -37,7 +37,7 @@ export interface BrowserConnectorOptions {
   parquet?: 'table' | 'remote';
 }
 
-export interface BrowserConnector extends Connector {
+export interface BrowserConnector extends FileConnector {
   /** Starts the engine now instead of at the first call. Resolves when it can take queries. */
   warmUp(): Promise<void>;
 }
@@ -134,6 +134,29 @@ export function createBrowserConnector(options: BrowserConnectorOptions = {}): B
           await e.db.dropFile(file);
         }
       });
+    },
+
+    filePath(name: string): string {
+      checkFileName(name);
+      return name;
+    },
+
+    async writeFile(name: string, bytes: Uint8Array): Promise<void> {
+      checkFileName(name);
+      const e = await engine();
+      await e.db.registerFileBuffer(name, bytes);
+    },
+
+    async readFile(name: string): Promise<Uint8Array> {
+      checkFileName(name);
+      const e = await engine();
+      return e.db.copyFileToBuffer(name);
+    },
+
+    async dropFile(name: string): Promise<void> {
+      checkFileName(name);
+      const e = await engine();
+      await e.db.dropFile(name);
     },
 
     async close(): Promise<void> {

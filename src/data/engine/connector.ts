@@ -32,3 +32,21 @@ export interface RegisterOptions {
    */
   remote?: boolean;
 }
+
+/**
+ * A connector that can also hold files in the engine's virtual file system: the browser's import
+ * writes CSV buffers in, builds tables from them and copies the parquet files `COPY … TO` writes
+ * back out (src/data/import/). Names are plain file names (`[A-Za-z0-9_.-]`).
+ */
+export interface FileConnector extends Connector {
+  /** The path SQL names the file by (`read_csv('…')`, `COPY … TO '…'`): the name itself in the browser, a temporary folder's file in Node. */
+  filePath(name: string): string;
+  writeFile(name: string, bytes: Uint8Array): Promise<void>;
+  readFile(name: string): Promise<Uint8Array>;
+  dropFile(name: string): Promise<void>;
+}
+
+/** Checks a virtual file name (it is spliced into SQL strings). */
+export function checkFileName(name: string): void {
+  if (!/^[A-Za-z0-9_.-]{1,100}$/.test(name)) throw new Error(`Bad file name ${JSON.stringify(name)}`);
+}

@@ -3,11 +3,13 @@
  * the browser, for tests and the `report` CLI. Started lazily once; extension autoloading off.
  * `registerParquet(name, filePath)` reads the local file and copies it into a table.
  */
-import { readFile } from 'node:fs/promises';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { DuckDBBindings, DuckDBBundles, DuckDBConnection, DuckDBRuntime, Logger } from '@duckdb/duckdb-wasm/blocking';
-import type { Connector, RegisterOptions } from './connector';
+import { checkFileName, type FileConnector, type RegisterOptions } from './connector';
 import { tableToRows } from './rows';
 import { OFFLINE_SETTINGS, checkName, createTableFromParquet, dropStatement, type RelationKind } from './statements';
 
@@ -44,11 +46,13 @@ async function startEngine(): Promise<Engine> {
 }
 
 /** A new Node connector over its own in-memory database; started at the first call. */
-export function createNodeConnector(): Connector {
+export function createNodeConnector(): FileConnector {
   let started: Promise<Engine> | null = null;
   let closed = false;
   let fileSeq = 0;
   const kinds = new Map<string, RelationKind>();
+  let scratchDir: string | null = null;
+  const scratch = () => (scratchDir ??= mkdtempSync(join(tmpdir(), 'duckdb-files-')));
 
   function engine(): Promise<Engine> {
     if (closed) return Promise.reject(new Error('connector is closed'));
@@ -79,9 +83,28 @@ export function createNodeConnector(): Connector {
       }
     },
 
+    // The Node build reads and writes the real file system: files live in a temporary folder.
+    filePath(name: string): string {
+      checkFileName(name);
+      return join(scratch(), name);
+    },
+
+    async writeFile(name: string, bytes: Uint8Array): Promise<void> {
+      await writeFile(this.filePath(name), bytes);
+    },
+
+    async readFile(name: string): Promise<Uint8Array> {
+      return new Uint8Array(await readFile(this.filePath(name)));
+    },
+
+    async dropFile(name: string): Promise<void> {
+      await rm(this.filePath(name), { force: true });
+    },
+
     async close(): Promise<void> {
       if (closed) return;
       closed = true;
+      if (scratchDir) rmSync(scratchDir, { recursive: true, force: true });
       const pending = started;
       started = null;
       const e = pending ? await pending.catch(() => null) : null;

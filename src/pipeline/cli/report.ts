@@ -3,6 +3,9 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { csvField } from '../../domain/csv';
 import { openDatasetEngine } from './open-dataset';
+import { replaceReferenceRows, type ReferenceValue } from '../../data/queries/reference';
+import { formatProblem, formatWarning } from '../../import/messages';
+import { parseReferenceCsv, type ReferenceRow } from '../../import/reference';
 import { evaluatePlan } from '../../data/plan-evaluation';
 import type { Level } from '../../domain/dataset';
 import { rowDisplay } from '../../targets/display-precision';
@@ -10,12 +13,14 @@ import { checkPlan } from '../../targets/plan';
 import type { Basis, Plan, Population, TargetEvaluation } from '../../targets/types';
 
 const USAGE = `Usage: npm run report -- --data <dataset folder> --plan <plan id | plan.json> [--year <Y>] [--format table|csv|json]
-                         [--region <12-digit code>[,<code>…]] [--level <1-5>]
+                         [--region <12-digit code>[,<code>…]] [--level <1-5>] [--reference <series.csv>]
 
 Evaluates every target of the plan on the dataset with the same engine and queries as the app.
 Without --year, each target is evaluated in the latest of its years the data can answer (the
 as-of year is projected from its year-to-date quarters). Without --region or --level, the plan's
-region and every unit a target names are evaluated.`;
+region and every unit a target names are evaluated. --reference adds reference series from a CSV
+(series, region_code, year, value, source; README "Reference series") for this evaluation only,
+each value replacing the dataset's of the same series, region and year; nothing is written.`;
 
 /**
  * The report row of CONTRACT.md, plus the target's unit, population (who the actual counts), basis
@@ -57,10 +62,15 @@ export function toReportRows(plan: Plan, rows: TargetEvaluation[]): ReportRow[] 
   }));
 }
 
-/** Opens a dataset folder in the Node engine and evaluates a plan on it. */
-export async function runReport(options: { data: string; plan: Plan; year?: number; codes?: string[]; level?: Level }): Promise<ReportRow[]> {
+/**
+ * Opens a dataset folder in the Node engine and evaluates a plan on it; `reference` values are
+ * added to the engine's reference table first (replacing the same series, region and year), the
+ * folder is left as it is.
+ */
+export async function runReport(options: { data: string; plan: Plan; year?: number; codes?: string[]; level?: Level; reference?: ReferenceValue[] }): Promise<ReportRow[]> {
   const { db, manifest } = await openDatasetEngine(options.data);
   try {
+    if (options.reference?.length) await replaceReferenceRows(db, options.reference);
     const rows = await evaluatePlan(db, { plan: options.plan, manifest, year: options.year, codes: options.codes, level: options.level });
     return toReportRows(options.plan, rows);
   } finally {
@@ -111,6 +121,23 @@ export function toTable(rows: ReportRow[], plan?: Plan): string {
   return [head, ...lines, ...foot].join('\n') + '\n';
 }
 
+/**
+ * The rows of a `--reference` CSV (one file), or an error listing every problem (file, row,
+ * column, value, expected) so nothing is evaluated on a half-read file.
+ */
+export function readReferenceFile(files: string[], warn: (message: string) => void = () => {}): ReferenceRow[] {
+  if (files.length !== 1) throw new Error(`--reference takes one CSV file (put every series in it), got ${files.length}`);
+  const file = files[0]!;
+  if (!existsSync(file)) throw new Error(`--reference: ${file} not found`);
+  const r = parseReferenceCsv(file, new Uint8Array(readFileSync(file)));
+  if (r.problemCount > 0) {
+    const more = r.problemCount > r.problems.length ? `\n  … and ${r.problemCount - r.problems.length} more` : '';
+    throw new Error(`--reference ${file}: ${r.problemCount} problem${r.problemCount === 1 ? '' : 's'}, nothing evaluated:\n${r.problems.map((p) => `  ${formatProblem(p)}`).join('\n')}${more}`);
+  }
+  for (const w of r.warnings) if (w.kind !== 'encoding') warn(`--reference ${formatWarning(w)}`);
+  return r.rows;
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -120,6 +147,7 @@ async function main(): Promise<void> {
       format: { type: 'string', default: 'table' },
       region: { type: 'string' },
       level: { type: 'string' },
+      reference: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -136,7 +164,8 @@ async function main(): Promise<void> {
   for (const c of codes ?? []) if (!/^\d{12}$/.test(c)) throw new Error(`--region must be 12-digit codes, got ${c}`);
   if (!['table', 'csv', 'json'].includes(values.format!)) throw new Error(`--format must be table, csv or json, got ${values.format}`);
   const plan = loadPlanFile(values.plan);
-  const rows = await runReport({ data: values.data, plan, year, codes, level: level as Level | undefined });
+  const reference = values.reference ? readReferenceFile(values.reference, (m) => console.error(m)) : undefined;
+  const rows = await runReport({ data: values.data, plan, year, codes, level: level as Level | undefined, reference });
   if (rows.length === 0) console.error(`No target of ${plan.id} applies${year ? ` in ${year}` : ''} to the units asked for.`);
   if (values.format === 'json') process.stdout.write(JSON.stringify(rows, null, 2) + '\n');
   else if (values.format === 'csv') process.stdout.write(toCsv(rows));

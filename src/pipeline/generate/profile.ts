@@ -107,6 +107,28 @@ export interface RegionProfile {
   keyVillages?: { count: number; keyCountyWeight: number; source: string };
   facilities: FacilityProfile;
   collectiveIncome: { medianFirstYear: number; sigma: number; growth: number };
+  /** Synthetic county values of a reference series (`county-reference.ts`); none without. */
+  countyReference?: CountyReferenceProfile;
+}
+
+/**
+ * Synthetic values of `series` for every county tagged `tag`, following the `anchor` region's
+ * values in data/reference/reference.csv (which must hold every year of `years`).
+ */
+export interface CountyReferenceProfile {
+  series: string;
+  tag: string;
+  /** 12-digit code of the region whose series the counties follow (the province). */
+  anchor: string;
+  years: number[];
+  /** County value / anchor value in the first year: uniform between the two. */
+  level: [number, number];
+  /** Mean of county growth minus anchor growth, each year (0.004 = 0.4 points). */
+  growthOffset: number;
+  /** Standard deviation of that difference. */
+  growthSpread: number;
+  /** Why these figures (the calibration and its sources). */
+  source: string;
 }
 
 export interface ComponentShares {

@@ -1,13 +1,9 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { union, featureCollection } from '@turf/turf';
-import { csvParse } from 'd3';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon, Position } from 'geojson';
 import { LEVEL_NAMES, type Level, type LevelName } from '../../domain/dataset';
 import { isUrbanCommunity } from '../../domain/region-code';
 import { dissolve } from '../geometry/dissolve';
 import { areaKm2, labelPoint, partition } from '../geometry/synthetic-divisions';
-import type { RegionProfile } from '../generate/profile';
 import { RegionTree, type RegionNode } from './region-tree';
 
 type Shape = Feature<Polygon | MultiPolygon>;
@@ -23,23 +19,6 @@ const PREFIX_LENGTH: Record<Level, number> = { 1: 2, 2: 4, 3: 6, 4: 9, 5: 12 };
 
 /** Relative cell size of an urban community against a rural village in the synthetic partition. */
 const COMMUNITY_WEIGHT = 0.35;
-
-/**
- * Builds the region tree of a dataset from the committed geography (`data/geo/<id>/`): real
- * county outlines, unions of them for city and province, and synthetic township and village
- * polygons (Voronoi cells inside the real outline) carrying the real names and codes.
- */
-export function buildGeography(profile: RegionProfile, geoDir: string, seed: number): Geography {
-  const divisions = csvParse(readFileSync(join(geoDir, 'divisions.csv'), 'utf8'));
-  const counties = JSON.parse(readFileSync(join(geoDir, 'counties.geojson'), 'utf8')) as FeatureCollection<Polygon | MultiPolygon>;
-  const countyShapes = new Map<string, Shape>();
-  for (const f of counties.features) {
-    if (f.properties?.context) continue;
-    countyShapes.set(String(f.properties?.code), f as Shape);
-  }
-  const rows = divisions.map((d) => ({ code: d.code ?? '', name: d.name ?? '', name_en: d.name_en ?? '', level: Number(d.level) as Level, parent_code: d.parent_code ?? '' }));
-  return buildGeographyFrom(rows, countyShapes, { rootCode: profile.rootCode, rootLevel: profile.rootLevel, tags: profile.tags, seed }, `${geoDir}/counties.geojson`);
-}
 
 /** A division as `buildGeographyFrom` takes it (the columns of `divisions.csv`). */
 export interface DivisionInput {

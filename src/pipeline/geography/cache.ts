@@ -2,7 +2,10 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { RegionProfile } from '../generate/profile';
-import { buildGeography, type Geography } from './build';
+import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
+import { csvParse } from 'd3';
+import type { Level } from '../../domain/dataset';
+import { buildGeographyFrom, type Geography } from './build';
 import { RegionTree, type RegionNode } from './region-tree';
 
 /** Source folders whose code determines the geography (outlines, synthetic cells, labels). */
@@ -62,3 +65,21 @@ export function cachedGeography(profile: RegionProfile, geoDir: string, seed: nu
   const stored = JSON.parse(text) as { nodes: RegionNode[]; boundaries: Geography['boundaries'] };
   return { tree: new RegionTree(stored.nodes), boundaries: stored.boundaries };
 }
+
+/**
+ * Builds the region tree of a dataset from the committed geography (`data/geo/<id>/`): real
+ * county outlines, unions of them for city and province, and synthetic township and village
+ * polygons (Voronoi cells inside the real outline) carrying the real names and codes.
+ */
+export function buildGeography(profile: RegionProfile, geoDir: string, seed: number): Geography {
+  const divisions = csvParse(readFileSync(join(geoDir, 'divisions.csv'), 'utf8'));
+  const counties = JSON.parse(readFileSync(join(geoDir, 'counties.geojson'), 'utf8')) as FeatureCollection<Polygon | MultiPolygon>;
+  const countyShapes = new Map<string, Feature<Polygon | MultiPolygon>>();
+  for (const f of counties.features) {
+    if (f.properties?.context) continue;
+    countyShapes.set(String(f.properties?.code), f as Feature<Polygon | MultiPolygon>);
+  }
+  const rows = divisions.map((d) => ({ code: d.code ?? '', name: d.name ?? '', name_en: d.name_en ?? '', level: Number(d.level) as Level, parent_code: d.parent_code ?? '' }));
+  return buildGeographyFrom(rows, countyShapes, { rootCode: profile.rootCode, rootLevel: profile.rootLevel, tags: profile.tags, seed }, `${geoDir}/counties.geojson`);
+}
+

@@ -15,7 +15,8 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { Level } from '../../domain/dataset';
-import { parseCsv, parseCsvRecords } from './csv';
+import { parseNationalDivisions } from '../../import/geography';
+import { parseCsvRecords } from './csv';
 
 export interface NationalDivision {
   /** 12 digits. */
@@ -39,8 +40,6 @@ export type CountyFeature = Feature<Polygon | MultiPolygon, CountyProperties>;
 /** `data/geo/china` of this checkout. */
 export const NATIONAL_GEO_DIR = fileURLToPath(new URL('../../../data/geo/china/', import.meta.url));
 
-const LEVEL_OF_LENGTH: Record<number, Level> = { 2: 1, 4: 2, 6: 3, 9: 4, 12: 5 };
-const PARENT_LENGTH: Record<Level, number> = { 1: 0, 2: 2, 3: 4, 4: 6, 5: 9 };
 
 const divisionCache = new Map<string, NationalDivision[]>();
 const countyCache = new Map<string, Map<string, CountyFeature>>();
@@ -56,37 +55,13 @@ export function nationalProvinces(dir = NATIONAL_GEO_DIR): string[] {
   return provinces;
 }
 
-function parseDivisionFile(text: string, file: string): NationalDivision[] {
-  const lines = text.split('\n');
-  if (lines[0] !== 'code,name,name_en') throw new Error(`${file}: unexpected header ${lines[0]}`);
-  const rows: NationalDivision[] = [];
-  for (let i = 1; i < lines.length; i++) {
-    const line = lines[i]!;
-    if (line === '') continue;
-    // Fast path: no quoted field in the line (almost every row).
-    const fields = line.includes('"') ? parseCsv(line)[0]! : line.split(',');
-    if (fields.length !== 3) throw new Error(`${file}: line ${i + 1} has ${fields.length} fields`);
-    const short = fields[0]!;
-    const level = LEVEL_OF_LENGTH[short.length];
-    if (level === undefined || !/^\d+$/.test(short)) throw new Error(`${file}: line ${i + 1}: bad code ${short}`);
-    rows.push({
-      code: short.padEnd(12, '0'),
-      name: fields[1]!,
-      name_en: fields[2]!,
-      level,
-      parent_code: level === 1 ? '' : short.slice(0, PARENT_LENGTH[level]).padEnd(12, '0'),
-    });
-  }
-  return rows;
-}
-
 function provinceDivisions(pp: string, dir: string): NationalDivision[] {
   const key = `${dir}\0${pp}`;
   let rows = divisionCache.get(key);
   if (rows === undefined) {
     const file = join(dir, `divisions-${pp}.csv.gz`);
     if (!existsSync(file)) throw new Error(`no national divisions for province ${pp} (${file})`);
-    rows = parseDivisionFile(gunzipText(file), file);
+    rows = parseNationalDivisions(gunzipText(file), file);
     divisionCache.set(key, rows);
   }
   return rows;

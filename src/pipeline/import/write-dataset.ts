@@ -2,7 +2,7 @@
  * Writes the dataset folder of an import (CONTRACT.md "A dataset folder") from the converted
  * tables: regions, boundaries (real county outlines, synthetic township and village cells, as the
  * demo generator makes them), households, income, empty villages and facilities, the project's
- * reference series, pre-aggregates (`aggregateDataset`) and the plan's report. Everything goes to
+ * reference series (with the user's `--reference` values over them), pre-aggregates (`aggregateDataset`) and the plan's report. Everything goes to
  * a temporary folder beside `out`, renamed to `out` only when all of it is written.
  */
 import { existsSync, readdirSync, renameSync, rmSync, mkdirSync } from 'node:fs';
@@ -12,6 +12,7 @@ import { type Level, type Manifest } from '../../domain/dataset';
 import { planPopulation } from '../../domain/population';
 import { evaluatePlan } from '../../data/plan-evaluation';
 import type { ConvertResult, HouseholdRow, IncomeRow } from '../../import';
+import { mergeReference, type ReferenceRow } from '../../import/reference';
 import { aggregateDataset } from '../aggregate/run';
 import { loadPlanFile, toReportRows } from '../cli/report';
 import { openDatasetEngine } from '../cli/open-dataset';
@@ -20,10 +21,9 @@ import { buildGeographyFrom } from '../geography/build';
 import { NativeDuckDB } from '../native-duckdb';
 import { fileEntry, writeText } from '../write/files';
 import { bool, dbl, int, str, strList, writeCollective, writeFacilities, writeReference, writeRegions, writeRows, type Column } from '../write/tables';
+import { GEOMETRY_SEED } from '../../data/import/prepare';
 import { datasetRoot, type ImportGeography } from './geography-for';
 
-/** Seed of the synthetic township and village cells (same inputs, same polygons). */
-const GEOMETRY_SEED = 1;
 
 export interface WriteOptions {
   out: string;
@@ -31,6 +31,8 @@ export interface WriteOptions {
   inputs: string[];
   dataDir?: string;
   log?: (m: string) => void;
+  /** The user's reference series (`--reference`), merged over the project's (`mergeReference`). */
+  reference?: { file: string; rows: ReferenceRow[] };
 }
 
 export async function writeImportedDataset(result: ConvertResult, geo: ImportGeography, options: WriteOptions): Promise<Manifest> {
@@ -56,6 +58,14 @@ export async function writeImportedDataset(result: ConvertResult, geo: ImportGeo
     const yearList: number[] = [];
     for (let y = minYear; y <= maxYear; y++) yearList.push(y);
     const dropped = result.dropped.map((d) => `"${d.column}" (${d.kind}, ${d.file})`);
+    const reference = options.reference
+      ? mergeReference(loadReference(dataDir), options.reference.rows)
+      : { rows: loadReference(dataDir), replaced: 0 };
+    const referenceNote = options.reference
+      ? `Reference series: data/reference/reference.csv of this project and ${options.reference.rows.length.toLocaleString('en')} values ` +
+        `from the user's ${basename(options.reference.file)} (${[...new Set(options.reference.rows.map((r) => r.series))].sort().join(', ')}), ` +
+        `which replace the project's values of the same series, region and year (${reference.replaced.toLocaleString('en')} replaced).`
+      : 'Reference series: data/reference/reference.csv of this project.';
     const manifest: Manifest = {
       id: basename(out),
       name: { zh: rootNode.name, en: rootNode.name_en || rootNode.name },
@@ -71,7 +81,7 @@ export async function writeImportedDataset(result: ConvertResult, geo: ImportGeo
         `Household ids are salted SHA-256 hashes (the salt is not stored). ` +
         (dropped.length ? `Columns identifying people were dropped: ${dropped.join(', ')}. ` : 'No column identifying people was found. ') +
         `No location below the village is kept. Geography: ${geo.source}; township and village polygons are synthetic ` +
-        `(cells inside the real county outline), not real boundaries. Reference series: data/reference/reference.csv of this project.`,
+        `(cells inside the real county outline), not real boundaries. ${referenceNote}`,
       syntheticGeometry: ['township', 'village'],
       population: plan ? planPopulation(plan) : 'all',
     };
@@ -101,9 +111,8 @@ export async function writeImportedDataset(result: ConvertResult, geo: ImportGeo
       files['villages.parquet'] = fileEntry(join(tmp, 'villages.parquet'), 0);
       await writeFacilities(db, [], join(tmp, 'facilities.parquet'));
       files['facilities.parquet'] = fileEntry(join(tmp, 'facilities.parquet'), 0);
-      const reference = loadReference(dataDir);
-      await writeReference(db, reference, join(tmp, 'reference.parquet'));
-      files['reference.parquet'] = fileEntry(join(tmp, 'reference.parquet'), reference.length);
+      await writeReference(db, reference.rows, join(tmp, 'reference.parquet'));
+      files['reference.parquet'] = fileEntry(join(tmp, 'reference.parquet'), reference.rows.length);
     } finally {
       await db.close();
     }

@@ -16,13 +16,4 @@ export function fileEntry(path: string, rows: number): FileEntry {
   return { rows, bytes, sha256 };
 }
 
-/**
- * Column-oriented JSON for pre-aggregated tables: `{"rows": n, "columns": {"code": [...], ...}}`.
- * Smaller and faster to parse than an array of objects.
- */
-export function toColumnarJson<T extends object>(rows: T[], extra: Record<string, unknown> = {}): string {
-  const columns: Record<string, unknown[]> = {};
-  const keys = rows.length ? Object.keys(rows[0]) : [];
-  for (const k of keys) columns[k] = rows.map((r) => (r as Record<string, unknown>)[k]);
-  return JSON.stringify({ ...extra, rows: rows.length, columns });
-}
+export { toColumnarJson } from '../../data/columnar';
