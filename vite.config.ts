@@ -1,12 +1,13 @@
 import react from '@vitejs/plugin-react';
 import { realpathSync } from 'node:fs';
 import { defineConfig, searchForWorkspaceRoot } from 'vite';
+import { contentSecurityPolicy } from './scripts/lib/vite-csp';
 import { geoAssets } from './scripts/lib/vite-geo-assets';
 
 export default defineConfig({
   // Relative base so the built dashboard works from any folder of a static host.
   base: './',
-  plugins: [react(), geoAssets()],
+  plugins: [react(), geoAssets(), contentSecurityPolicy()],
   // DuckDB-WASM ships its own worker and wasm files, imported with `?url`; pre-bundling it
   // breaks those paths. Its own apache-arrow (13, nested) is pre-bundled so the dev server does
   // not serve it as ~140 separate modules.

@@ -80,9 +80,18 @@ export function ImportDialog({ lang, initialFiles, onClose, onOpen, onAddReferen
       });
     });
     running.current = job;
+    // A progress frame still pending must not paint "running" over the result.
+    const settle = () => {
+      if (frame) cancelAnimationFrame(frame);
+      frame = -1;
+    };
     job.promise.then(
-      (outcome) => running.current === job && setPhase({ kind: 'done', outcome }),
+      (outcome) => {
+        settle();
+        if (running.current === job) setPhase({ kind: 'done', outcome });
+      },
       (e: unknown) => {
+        settle();
         if (running.current !== job || (e as Error).name === 'AbortError') return;
         setPhase({ kind: 'failed', message: (e as Error).message });
       },

@@ -6,7 +6,7 @@
  * dataset on screen is not touched by any of this: the caller switches to the new one when the
  * user has seen the report and chooses to. Cancelling terminates the worker and the engine.
  */
-import { csvParse } from 'd3';
+import Papa from 'papaparse';
 import type { Manifest } from '../../domain/dataset';
 import { createBrowserConnector, type BrowserConnector } from '../../data/engine/browser';
 import { buildLocalDataset, type BuildStep, type ReferenceSeriesRow } from '../../data/import/build-dataset';
@@ -128,7 +128,9 @@ async function readReference(files: File[]): Promise<Extract<ImportOutcome, { ki
 async function projectReference(): Promise<ReferenceSeriesRow[]> {
   const res = await fetch(new URL('reference/reference.csv', window.location.href).href);
   if (!res.ok) throw new Error(`reference/reference.csv: HTTP ${res.status}`);
-  return csvParse(await res.text()).map((r) => ({
+  // Papa, not d3.csvParse: d3 builds its row objects with `new Function`, which the page's CSP forbids.
+  const parsed = Papa.parse<Record<string, string>>(await res.text(), { header: true, skipEmptyLines: true });
+  return parsed.data.map((r) => ({
     series: r.series ?? '', region_code: r.region_code ?? '', year: Number(r.year), value: Number(r.value), source: r.source ?? '', status: r.status === 'published' ? 'published' : 'estimate',
   }));
 }
