@@ -6,7 +6,7 @@
  * Chinese and in English; the layer draws into the map canvas. Screenshots:
  * test-artifacts/integrity-zh.png, integrity-en.png.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -29,7 +29,8 @@ const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
 /** axe-core's serious and critical violations inside the data-quality panel, as "rule: target" lines. */
 async function axePanel(page: Page): Promise<string[]> {
-  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: AXE });
+  // Evaluated through the DevTools protocol: the page's CSP (no inline scripts) rightly refuses a script tag.
+    if (!(await page.evaluate(() => 'axe' in window))) await page.evaluate(readFileSync(AXE, 'utf8'));
   return page.evaluate(async () => {
     type Axe = { run: (ctx: unknown, opts: unknown) => Promise<{ violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] }> };
     const result = await (window as unknown as { axe: Axe }).axe.run({ include: [['[data-testid="integrity-panel"]']] }, { resultTypes: ['violations'] });
