@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- --json <file> [--runs n] [--drill-runs n] [--skip-browser] [--skip-query] [--skip-province] [--skip-siting] [--only-siting] [--province data/<folder>] [--no-build]`
+ * `npm run bench -- --json <file> [--runs n] [--drill-runs n] [--skip-browser] [--skip-query] [--skip-province] [--skip-siting] [--only-siting] [--skip-memory] [--only-memory] [--memory-drills n] [--province data/<folder>] [--no-build]`
  *
  * The CONTRACT.md "Benchmark output" figures for the Ningxia demo, as one JSON object of
  * `{value, unit, n, min, median, max}` figures (value = median) plus `machine`, and a readable
@@ -19,6 +19,7 @@ import { runBrowserBench } from './lib/browser';
 import { runProvinceBench } from './lib/province';
 import { runQueryBench } from './lib/query';
 import { runSitingBench } from './lib/siting';
+import { runMemoryBench } from './lib/memory';
 import { formatFigure, type Figure } from './lib/stats';
 
 const { values } = parseArgs({
@@ -35,6 +36,9 @@ const { values } = parseArgs({
     'skip-province': { type: 'boolean', default: false },
     'skip-siting': { type: 'boolean', default: false },
     'only-siting': { type: 'boolean', default: false },
+    'skip-memory': { type: 'boolean', default: false },
+    'only-memory': { type: 'boolean', default: false },
+    'memory-drills': { type: 'string', default: '1000' },
   },
 });
 
@@ -71,7 +75,11 @@ const notes: string[] = [];
 let chromiumVersion: string | null = null;
 let largestFirstView: { path: string; bytes: number }[] | undefined;
 
-if (!values['skip-query']) {
+const onlyMemory = values['only-memory'];
+const memoryDrills = Number(values['memory-drills']);
+if (!Number.isInteger(memoryDrills) || memoryDrills < 4) throw new Error(`--memory-drills must be an integer ≥ 4, got ${values['memory-drills']}`);
+
+if (!values['skip-query'] && !onlyMemory) {
   log(`query figures over ${values.data} (${runs} runs after ${warmup} warm-up)`);
   const q = await runQueryBench(resolve(values.data!), { runs, warmup, log });
   Object.assign(figures, q.figures);
@@ -90,7 +98,7 @@ if (!values['skip-browser']) {
     log(built ? 'dist/ is older than the sources: vite build' : 'no dist/: vite build');
     execSync('npx vite build', { stdio: ['ignore', 'ignore', 'inherit'] });
   }
-  if (!values['only-siting']) {
+  if (!values['only-siting'] && !onlyMemory) {
     log(`browser figures (${runs} cold first-map and filter runs, ${drillRuns} drills, ${warmup} warm-up each)`);
     const b = await runBrowserBench(chrome, dist, { runs: Math.max(runs, 5), drillRuns, warmup, log });
     Object.assign(figures, b.figures);
@@ -99,12 +107,17 @@ if (!values['skip-browser']) {
     largestFirstView = b.largestFirstView;
   }
 
-  if (!values['skip-siting']) {
+  if (!values['skip-siting'] && !onlyMemory) {
     log(`siting figures over ${values.data} (${runs} runs after ${warmup} warm-up)`);
     Object.assign(figures, await runSitingBench(chrome, dist, values.data!, { runs, warmup, log }));
   }
 
-  if (!values['skip-province'] && !values['only-siting']) {
+  if (!values['skip-memory'] && !values['only-siting']) {
+    log(`memory across ${memoryDrills} drill-downs`);
+    Object.assign(figures, await runMemoryBench(chrome, dist, { drills: memoryDrills, log }));
+  }
+
+  if (!values['skip-province'] && !values['only-siting'] && !onlyMemory) {
     const manifest = join(dist, values.province!, 'manifest.json');
     if (!existsSync(manifest)) {
       notes.push(`no ${values.province} in dist/: province figures skipped (npm run data -- --region jiangxi --scale 1 --partition county --out public/data/jiangxi-full, then rebuild)`);

@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
+import { KIND_TITLES } from '../../src/import';
 import { describe, expect, test } from 'vitest';
 import { importFiles, type ConvertOptions, type ImportInput } from '../../src/import';
 import { idCheckCharacter, isChineseIdNumber } from '../../src/import/pii';
@@ -242,9 +243,14 @@ describe('corrupted files', () => {
       for (const p of r.problems) {
         expect(typeof p.kind).toBe('string');
         expect(p.expected.length).toBeGreaterThan(0);
+        // The page shows the Chinese text: every problem has one, with Chinese in it.
+        expect(p.expectedZh, p.expected).toMatch(/[\u4e00-\u9fff]/);
+        expect(KIND_TITLES[p.kind].zh.length).toBeGreaterThan(0);
         expect(p.file).toBe(name);
+        expect(p.row === null || p.row >= 1).toBe(true);
       }
     }
+    for (const w of r.warnings) expect(w.messageZh, w.message).toMatch(/[\u4e00-\u9fff]/);
   };
   test('CSV: a clean import or a list of problems, never an exception', () => {
     fc.assert(fc.property(fc.array(corruption, { minLength: 1, maxLength: 4 }), (ops) => check('c.csv', corrupt(good, ops))), { numRuns: 300 });
