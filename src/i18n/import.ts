@@ -77,7 +77,7 @@ export const IMPORT_MESSAGES: Record<Lang, ImportMessages> = {
   zh: {
     open: '导入数据',
     title: '导入本地数据',
-    intro: '支持监测系统导出的户收入表（每户每期一行）：CSV（UTF-8 或 GBK）、XLSX、Parquet；也可打开 npm run import 生成的数据集文件夹。',
+    intro: '支持监测系统导出的户收入表（每户每期一行）：CSV（UTF-8 或 GBK）、XLSX、Parquet；可同时加入自有的乡镇、村边界（GeoJSON，要素属性 code 为区划代码）和参考序列 CSV；也可打开 npm run import 生成的数据集文件夹。',
     privacy: '文件只在本浏览器中处理，不会上传到任何地方。',
     drop: '把文件拖到这里，或',
     dropHere: '松开鼠标即可导入',
@@ -121,7 +121,7 @@ export const IMPORT_MESSAGES: Record<Lang, ImportMessages> = {
   en: {
     open: 'Import data',
     title: 'Import your own data',
-    intro: 'Household income tables as the monitoring system exports them (one row per household and period): CSV (UTF-8 or GBK), XLSX, Parquet; or open a dataset folder made by npm run import.',
+    intro: 'Household income tables as the monitoring system exports them (one row per household and period): CSV (UTF-8 or GBK), XLSX, Parquet; with them, your own township or village boundaries (GeoJSON, region code in property code) and reference series CSVs; or open a dataset folder made by npm run import.',
     privacy: 'Files are processed in this browser only and uploaded nowhere.',
     drop: 'Drop files here, or',
     dropHere: 'Release to import',

@@ -53,7 +53,9 @@ export type WarningKind =
   | 'pii_dropped'
   | 'hh_id_looks_personal'
   | 'attribute_changes'
-  | 'unknown_tag';
+  | 'unknown_tag'
+  | 'boundaries_used'
+  | 'unmatched_polygons';
 
 /** One problem: where (file, row with 1 = first data row, column as headed in the file), the value and what was expected. */
 export interface Problem {

@@ -48,8 +48,8 @@ afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-async function browserImport(name: string, bytes: Uint8Array, salt: string) {
-  const prepared = await prepareImport([{ name, bytes }], { dropPii: false, salt }, (codes) => fetchGeography(codes, base));
+async function browserImport(name: string, bytes: Uint8Array, salt: string, extra: { name: string; bytes: Uint8Array }[] = []) {
+  const prepared = await prepareImport([{ name, bytes }, ...extra], { dropPii: false, salt }, (codes) => fetchGeography(codes, base));
   expect(prepared.result.problems).toEqual([]);
   const db = createNodeConnector();
   try {
@@ -58,7 +58,7 @@ async function browserImport(name: string, bytes: Uint8Array, salt: string) {
       ...prepared.dataset!,
       plan: null,
       reference: loadReference('data'),
-      inputs: [name],
+      inputs: [name, ...extra.map((e) => e.name)],
       id: 'local-test',
       date: '2026-12-02',
     });
@@ -126,6 +126,31 @@ describe('import in the browser (worker + DuckDB-WASM) gives the command\'s data
     expect(manifest).toMatchObject({ root: cliManifest.root, asOf: cliManifest.asOf, years: cliManifest.years, synthetic: false, syntheticGeometry: ['township', 'village'] });
     expect(manifest.provenance).toContain('nothing left the browser');
     for (const [name, entry] of Object.entries(manifest.files as Record<string, { bytes: number }>)) expect(files.get(name)?.length, name).toBe(entry.bytes);
+  }, 240_000);
+
+  test('village polygons of the user\'s own (GeoJSON) replace the synthetic ones, the same in the page and the command', async () => {
+    const rows = await demoFlatRows();
+    const gbk = encodeGbk(toCsvText(HEADERS, rows));
+    writeFileSync(join(dir, 'gbk2.csv'), gbk);
+    const own = { type: 'FeatureCollection', features: [
+      { type: 'Feature', properties: { 村代码: '640324100001' }, geometry: { type: 'Polygon', coordinates: [[[106.2, 37.2], [106.25, 37.2], [106.25, 37.25], [106.2, 37.25], [106.2, 37.2]]] } },
+    ] };
+    const geojson = new TextEncoder().encode(JSON.stringify(own));
+    writeFileSync(join(dir, 'own.geojson'), geojson);
+    const cli = await runImport({ files: [join(dir, 'gbk2.csv'), join(dir, 'own.geojson')], out: join(dir, 'cli-own'), dropPii: false, salt: 'k' });
+    expect(cli.result.problems).toEqual([]);
+    expect(cli.written).toBe(true);
+    const { files } = await browserImport('gbk2.csv', gbk, 'k', [{ name: 'own.geojson', bytes: geojson }]);
+    const mine = JSON.parse(text(files.get('boundaries/village.geojson')));
+    const theirs = JSON.parse(readFileSync(join(dir, 'cli-own', 'boundaries', 'village.geojson'), 'utf8'));
+    expect(mine).toEqual(theirs);
+    const v = mine.features.find((f: { properties: { code: string } }) => f.properties.code === '640324100001');
+    expect(v.geometry).toEqual(own.features[0]!.geometry);
+    expect(v.properties.synthetic).toBe(false);
+    expect(mine.features.filter((f: { properties: { synthetic: boolean } }) => f.properties.synthetic).length).toBe(mine.features.length - 1);
+    expect(await parquetRows(files.get('regions.parquet')!, 'code')).toEqual(await parquetRows(join(dir, 'cli-own', 'regions.parquet'), 'code'));
+    const region = (await parquetRows(files.get('regions.parquet')!, 'code')).map((r) => JSON.parse(r)).find((r) => r.code === '640324100001');
+    expect(region.lon).toBeCloseTo(106.225, 6);
   }, 240_000);
 
   test('a county outside the demos (Yunnan 530102) is fetched from the national set, gzipped', async () => {

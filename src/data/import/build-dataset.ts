@@ -37,6 +37,8 @@ export interface LocalDatasetInput {
   inputs: string[];
   /** Where the geography came from (`ImportGeography.source`). */
   geographySource: string;
+  /** Levels whose polygons are synthetic; a feature the user gave has `synthetic: false` whatever its level. */
+  syntheticLevels: LevelName[];
   /** Dataset id for the manifest. */
   id: string;
   /** ISO date of the import. */
@@ -147,7 +149,7 @@ export async function buildLocalDataset(db: FileConnector, input: LocalDatasetIn
   onStep?.('boundaries');
   for (const [levelName, collection] of Object.entries(input.boundaries) as [LevelName, FeatureCollection<Polygon | MultiPolygon>][]) {
     const synthetic = levelName === 'township' || levelName === 'village';
-    const fc = synthetic ? { ...collection, features: collection.features.map((f) => ({ ...f, properties: { ...f.properties, synthetic: true } })) } : collection;
+    const fc = synthetic ? { ...collection, features: collection.features.map((f) => ({ ...f, properties: { ...f.properties, synthetic: f.properties?.synthetic !== false } })) } : collection;
     put(`boundaries/${levelName}.geojson`, enc.encode(JSON.stringify(fc)), fc.features.length);
   }
 
@@ -180,9 +182,12 @@ export async function buildLocalDataset(db: FileConnector, input: LocalDatasetIn
       `(${result.households.length.toLocaleString('en')} households, ${result.income.length.toLocaleString('en')} household-periods); ` +
       'nothing left the browser. Household ids are salted SHA-256 hashes (the salt is not stored). ' +
       (dropped.length ? `Columns identifying people were dropped: ${dropped.join(', ')}. ` : 'No column identifying people was found. ') +
-      `No location below the village is kept. Geography: ${input.geographySource}; township and village polygons are synthetic ` +
-      '(cells inside the real county outline), not real boundaries. Reference series: data/reference/reference.csv of this project.',
-    syntheticGeometry: ['township', 'village'],
+      `No location below the village is kept. Geography: ${input.geographySource}; ` +
+      (input.syntheticLevels.length
+        ? `${input.syntheticLevels.join(' and ')} polygons are synthetic (cells inside the real county outline), not real boundaries, except those the user gave. `
+        : 'township and village polygons are the user\'s own. ') +
+      'Reference series: data/reference/reference.csv of this project.',
+    syntheticGeometry: input.syntheticLevels,
     population: plan ? planPopulation(plan) : 'all',
   };
   files.set('manifest.json', enc.encode(JSON.stringify(manifest, null, 2) + '\n'));

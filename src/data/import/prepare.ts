@@ -10,6 +10,7 @@ import type { Level, LevelName, RegionRow } from '../../domain/dataset';
 import { convertRead, readInputs, villageCodesOf, type ConvertResult, type ImportInput } from '../../import';
 import type { ImportGeography } from '../../import/geography';
 import { buildGeographyFrom } from '../../pipeline/geography/build';
+import { applyUserBoundaries, isBoundaryFile, readBoundaries } from '../../import/boundaries';
 
 /** Seed of the synthetic township and village cells: the same as `npm run import` (write-dataset.ts). */
 export const GEOMETRY_SEED = 1;
@@ -24,6 +25,8 @@ export interface PreparedImport {
     regions: RegionRow[];
     boundaries: Partial<Record<LevelName, FeatureCollection<Polygon | MultiPolygon>>>;
     geographySource: string;
+    /** Levels whose polygons are synthetic (township and village, less those wholly the user's own). */
+    syntheticLevels: LevelName[];
   } | null;
 }
 
@@ -41,7 +44,13 @@ export async function prepareImport(
   onStep?: (step: PrepareStep) => void,
 ): Promise<PreparedImport> {
   onStep?.('read');
-  const read = readInputs(inputs);
+  // GeoJSON files are boundaries (src/import/boundaries.ts); the rest are household tables.
+  const boundaryReads = inputs.flatMap((i) => ('bytes' in i && isBoundaryFile(i.name) ? [readBoundaries(i.name, i.bytes)] : []));
+  const read = readInputs(inputs.filter((i) => !('bytes' in i && isBoundaryFile(i.name))));
+  for (const b of boundaryReads) {
+    read.problems.push(...b.problems);
+    read.warnings.push(...b.warnings);
+  }
   const codes = villageCodesOf(read.tables);
   const provinces = new Set(codes.map((c) => c.slice(0, 2)));
   onStep?.('geography');
@@ -59,5 +68,12 @@ export async function prepareImport(
   const root = datasetRootOf(result.villageCodes);
   const built = buildGeographyFrom(geo.divisions, geo.countyShapes, { rootCode: root.code, rootLevel: root.level, tags: {}, seed: GEOMETRY_SEED }, 'the geography of the import');
   const regions = built.tree.nodes.map(({ geometry: _g, ...row }) => row);
-  return { result, dataset: { root, regions, boundaries: built.boundaries, geographySource: geo.source } };
+  const dataset = { root, regions, boundaries: built.boundaries, geographySource: geo.source, syntheticLevels: ['township', 'village'] as LevelName[] };
+  const own = boundaryReads.flatMap((b) => (b.boundaries ? [b.boundaries] : []));
+  if (own.length) {
+    const applied = applyUserBoundaries(dataset, own);
+    result.warnings.push(...applied.warnings);
+    dataset.syntheticLevels = dataset.syntheticLevels.filter((l) => !applied.wholeLevels.includes(l));
+  }
+  return { result, dataset };
 }

@@ -6,8 +6,9 @@
  */
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { formatProblem, formatWarning, importFiles, KIND_TITLES, oversize, type ConvertResult, type ImportInput } from '../../import';
+import { convertRead, formatProblem, formatWarning, KIND_TITLES, oversize, readInputs, type ConvertResult, type ImportInput } from '../../import';
 import { formatOfFile } from '../../import/readers';
+import { isBoundaryFile, readBoundaries } from '../../import/boundaries';
 import { parseReferenceCsv, type ReferenceParseResult } from '../../import/reference';
 import { geographyFor, type ImportGeography } from '../import/geography-for';
 import { readParquetTable } from '../import/parquet-input';
@@ -72,7 +73,14 @@ export async function runImport(options: {
   }
   const salt = options.salt ?? Array.from(crypto.getRandomValues(new Uint8Array(16)), (b) => b.toString(16).padStart(2, '0')).join('');
   let geo: ImportGeography | null = null;
-  const result = importFiles(inputs, {
+  // GeoJSON files are the user's own boundaries (src/import/boundaries.ts), as in the page's import.
+  const boundaryReads = inputs.flatMap((i) => ('bytes' in i && isBoundaryFile(i.name) ? [readBoundaries(i.name, i.bytes)] : []));
+  const read = readInputs(inputs.filter((i) => !('bytes' in i && isBoundaryFile(i.name))));
+  for (const b of boundaryReads) {
+    read.problems.push(...b.problems);
+    read.warnings.push(...b.warnings);
+  }
+  const result = convertRead(read, {
     dropPii: options.dropPii,
     salt,
     geography: (codes) => (geo = geographyFor(codes, options.dataDir)),
@@ -80,6 +88,7 @@ export async function runImport(options: {
   if (!result.ok || !geo || (reference && reference.problemCount > 0)) return { result, reference, written: false, out: options.out };
   await writeImportedDataset(result, geo, {
     out: options.out, plan: options.plan, inputs: options.files, dataDir: options.dataDir, log: options.log,
+    boundaries: boundaryReads.flatMap((b) => (b.boundaries ? [b.boundaries] : [])),
     reference: reference ? { file: reference.file, rows: reference.rows } : undefined,
   });
   return { result, reference, written: true, out: options.out };

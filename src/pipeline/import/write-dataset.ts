@@ -8,7 +8,8 @@
 import { existsSync, readdirSync, renameSync, rmSync, mkdirSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { DOUBLE, INTEGER } from '@duckdb/node-api';
-import { type Level, type Manifest } from '../../domain/dataset';
+import { type Level, type LevelName, type Manifest } from '../../domain/dataset';
+import { applyUserBoundaries, type UserBoundaries } from '../../import/boundaries';
 import { planPopulation } from '../../domain/population';
 import { evaluatePlan } from '../../data/plan-evaluation';
 import type { ConvertResult, HouseholdRow, IncomeRow } from '../../import';
@@ -27,6 +28,8 @@ import { datasetRoot, type ImportGeography } from './geography-for';
 
 export interface WriteOptions {
   out: string;
+  /** The user's own polygons (GeoJSON inputs), in place of the dataset's of the same code. */
+  boundaries?: UserBoundaries[];
   plan?: string;
   inputs: string[];
   dataDir?: string;
@@ -51,6 +54,12 @@ export async function writeImportedDataset(result: ConvertResult, geo: ImportGeo
   try {
     log('geography: real county outlines, synthetic township and village polygons');
     const geography = buildGeographyFrom(geo.divisions, geo.countyShapes, { rootCode: root.code, rootLevel: root.level, tags: {}, seed: GEOMETRY_SEED }, 'the geography of the import');
+    let syntheticLevels: LevelName[] = ['township', 'village'];
+    if (options.boundaries?.length) {
+      const applied = applyUserBoundaries({ regions: geography.tree.nodes, boundaries: geography.boundaries }, options.boundaries);
+      syntheticLevels = syntheticLevels.filter((l) => !applied.wholeLevels.includes(l));
+      result.warnings.push(...applied.warnings);
+    }
     const rootNode = geography.tree.get(root.code);
     const years = result.income.map((r) => r.year);
     const minYear = Math.min(...years), maxYear = Math.max(...years);
@@ -80,9 +89,12 @@ export async function writeImportedDataset(result: ConvertResult, geo: ImportGeo
         `(${result.households.length.toLocaleString('en')} households, ${result.income.length.toLocaleString('en')} household-periods). ` +
         `Household ids are salted SHA-256 hashes (the salt is not stored). ` +
         (dropped.length ? `Columns identifying people were dropped: ${dropped.join(', ')}. ` : 'No column identifying people was found. ') +
-        `No location below the village is kept. Geography: ${geo.source}; township and village polygons are synthetic ` +
-        `(cells inside the real county outline), not real boundaries. ${referenceNote}`,
-      syntheticGeometry: ['township', 'village'],
+        `No location below the village is kept. Geography: ${geo.source}; ` +
+        (syntheticLevels.length
+          ? `${syntheticLevels.join(' and ')} polygons are synthetic (cells inside the real county outline), not real boundaries, except those the user gave. `
+          : 'township and village polygons are the user\'s own. ') +
+        referenceNote,
+      syntheticGeometry: syntheticLevels,
       population: plan ? planPopulation(plan) : 'all',
     };
     const files = manifest.files;
@@ -120,7 +132,7 @@ export async function writeImportedDataset(result: ConvertResult, geo: ImportGeo
     log('boundaries');
     for (const [levelName, collection] of Object.entries(geography.boundaries)) {
       const synthetic = levelName === 'township' || levelName === 'village';
-      const fc = synthetic ? { ...collection, features: collection.features.map((f) => ({ ...f, properties: { ...f.properties, synthetic: true } })) } : collection;
+      const fc = synthetic ? { ...collection, features: collection.features.map((f) => ({ ...f, properties: { ...f.properties, synthetic: f.properties?.synthetic !== false } })) } : collection;
       const name = `boundaries/${levelName}.geojson`;
       writeText(join(tmp, name), JSON.stringify(fc));
       files[name] = fileEntry(join(tmp, name), fc.features.length);

@@ -170,7 +170,7 @@ export function ImportDialog({ lang, initialFiles, onClose, onOpen, onAddReferen
           <span>{dragging ? t.dropHere : t.drop}</span>
           <label className="import-pick">
             {t.chooseFiles}
-            <input type="file" multiple accept=".csv,.txt,.tsv,.xlsx,.xlsm,.xls,.parquet" data-testid="import-files" onChange={(e) => choose(pickedFromInput(e.target.files))} disabled={busy} />
+            <input type="file" multiple accept=".csv,.txt,.tsv,.xlsx,.xlsm,.xls,.parquet,.geojson,.json" data-testid="import-files" onChange={(e) => choose(pickedFromInput(e.target.files))} disabled={busy} />
           </label>
           <label className="import-pick">
             {t.chooseFolder}
