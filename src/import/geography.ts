@@ -8,6 +8,7 @@
  */
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import type { Level } from '../domain/dataset';
+import { parseCsv } from '../pipeline/geography/csv';
 import type { GeographyLookup } from './convert';
 
 export type Shape = Feature<Polygon | MultiPolygon>;
@@ -57,28 +58,7 @@ const LEVEL_OF_LENGTH: Record<number, Level> = { 2: 1, 4: 2, 6: 3, 9: 4, 12: 5 }
 const PARENT_LENGTH: Record<Level, number> = { 1: 0, 2: 2, 3: 4, 4: 6, 5: 9 };
 
 /** Splits one CSV line with RFC 4180 quotes (the division files quote a few names). */
-function splitCsvLine(line: string): string[] {
-  const out: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
-    if (quoted) {
-      if (c === '"') {
-        if (line[i + 1] === '"') {
-          field += '"';
-          i++;
-        } else quoted = false;
-      } else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') {
-      out.push(field);
-      field = '';
-    } else field += c;
-  }
-  out.push(field);
-  return out;
-}
+const splitCsvLine = (line: string): string[] => parseCsv(line)[0] ?? [''];
 
 /**
  * Parses a national division file (`code,name,name_en`, codes in short form: length 2/4/6/9/12 =

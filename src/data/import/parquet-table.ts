@@ -4,17 +4,10 @@
  * (src/pipeline/import/parquet-input.ts): integers too large for a double stay text, lists are
  * joined with 、 as a spreadsheet would show them.
  */
-import type { Cell, RawTable } from '../../import';
+import type { RawTable } from '../../import';
 import type { FileConnector } from '../engine/connector';
+import { cellOfValue } from '../../import/cells';
 
-function toCell(v: unknown): Cell {
-  if (v === null || v === undefined) return null;
-  if (typeof v === 'bigint') return Number.isSafeInteger(Number(v)) ? Number(v) : v.toString();
-  if (typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean') return v;
-  if (Array.isArray(v)) return v.map((x) => String(x)).join('、');
-  if (v instanceof Date) return v.toISOString();
-  return String(v);
-}
 
 let seq = 0;
 
@@ -25,7 +18,7 @@ export async function readParquetTable(db: FileConnector, name: string, bytes: U
     const columns = await db.query<{ column_name: string }>(`DESCRIBE SELECT * FROM read_parquet('${db.filePath(file)}')`);
     const headers = columns.map((c) => String(c.column_name));
     const rows = await db.query<Record<string, unknown>>(`SELECT * FROM read_parquet('${db.filePath(file)}')`);
-    return { file: name, headers, rows: rows.map((r) => headers.map((h) => toCell(r[h]))), headerIndex: 0, source: 'Parquet' };
+    return { file: name, headers, rows: rows.map((r) => headers.map((h) => cellOfValue(r[h]))), headerIndex: 0, source: 'Parquet' };
   } finally {
     await db.dropFile(file);
   }

@@ -9,16 +9,9 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { quoteString, type NativeDuckDB } from '../native-duckdb';
 
-/** One row of `reference.parquet`. */
-export interface ReferenceRow {
-  series: string;
-  region_code: string;
-  year: number;
-  value: number;
-  source: string;
-  /** `published`: a figure taken from a cited source; `estimate`: illustrative or unverified (README "Reference series"). */
-  status: 'published' | 'estimate';
-}
+/** One row of `reference.parquet` (the type the user's series are read into, src/import/reference.ts). */
+export type { ReferenceRow } from '../../import/reference';
+import type { ReferenceRow } from '../../import/reference';
 
 /** Parquet options of every file: ZSTD and format V2 (12% smaller than V1 at the same load time in
  * DuckDB-WASM 1.28; bench/parquet-path/RESULTS.md), default row groups. */
