@@ -261,3 +261,23 @@ describe('corrupted files', () => {
     fc.assert(fc.property(fc.array(corruption, { minLength: 1, maxLength: 3 }), (ops) => check('x.xlsx', corrupt(goodXlsx, ops))), { numRuns: 60 });
   });
 });
+
+describe('file size limits (the page and the command)', () => {
+  test('a 1 GB file is refused unread, naming the limit and its size; smaller files pass', async () => {
+    const { oversize, importFiles } = await import('../../src/import');
+    const { MAX_INPUT_BYTES } = await import('../../src/import/limits');
+    const GB = 1024 ** 3;
+    expect(oversize('户收入.csv', MAX_INPUT_BYTES.csv)).toBeNull();
+    expect(oversize('export.xlsx', 10 * 1024 * 1024)).toBeNull();
+    const refused = oversize('户收入.csv', GB)!;
+    expect(refused).toMatchObject({ tooLarge: { format: 'csv', bytes: GB } });
+    expect(oversize('shapes.geojson', GB)).toMatchObject({ tooLarge: { format: 'geojson' } });
+    const r = importFiles([refused], { dropPii: false, salt: 's', geography: () => ({ known: new Set(), missingCounties: [] }) });
+    expect(r.ok).toBe(false);
+    const p = r.problems.find((x) => x.kind === 'file_too_large')!;
+    expect(p.file).toBe('户收入.csv');
+    expect(p.expected).toContain('150 MB');
+    expect(p.expected).toContain('1024 MB');
+    expect(p.expectedZh).toContain('不超过 150 MB');
+  });
+});
