@@ -131,3 +131,20 @@ export function zeroSums(code: string, year: number, quarter: number): RegionPer
   for (const f of SUM_FIELDS) out[f] = 0;
   return out;
 }
+
+/** One row of `households.parquet` (CONTRACT.md): an anonymised household, no names, IDs or places finer than the village. */
+export interface HouseholdRecord {
+  hh_id: string;
+  village_code: string;
+  persons: number;
+  labour: number;
+  category: string;
+  mgmt_class: string;
+  no_labour: boolean;
+  safety_net: boolean;
+  relocated: boolean;
+  relocation_site: string | null;
+  risk_tags: string[];
+  measures: string[];
+  risk_cleared: boolean;
+}

@@ -10,23 +10,11 @@ import { expect, say } from './messages';
 import { piiKindOfHeader, sniffColumn, type PiiKind } from './pii';
 import { sha256Hex } from './sha256';
 import { cellText } from './table';
+import type { HouseholdRecord } from '../domain/dataset';
 import type { Cell, ImportWarning, Problem, ProblemKind, RawTable } from './types';
 
-export interface HouseholdRow {
-  hh_id: string;
-  village_code: string;
-  persons: number;
-  labour: number;
-  category: string;
-  mgmt_class: string;
-  no_labour: boolean;
-  safety_net: boolean;
-  relocated: boolean;
-  relocation_site: string | null;
-  risk_tags: string[];
-  measures: string[];
-  risk_cleared: boolean;
-}
+/** A household as the import writes it: the households.parquet columns. */
+export type HouseholdRow = HouseholdRecord;
 
 export interface IncomeRow {
   hh_id: string;

@@ -2,23 +2,10 @@ import type { Connector } from '../engine/connector';
 import { withHouseholdIncome } from './household-income';
 import type { PanelScope } from './panels';
 import { ancestorExpr, intLiteral } from './sql';
-import type { Level } from '../../domain/dataset';
+import type { HouseholdRecord, Level } from '../../domain/dataset';
 
 /** One anonymised household as the household table and the ledgers show it. No names, IDs or places finer than the village. */
-export interface HouseholdRow {
-  hh_id: string;
-  village_code: string;
-  persons: number;
-  labour: number;
-  category: string;
-  mgmt_class: string;
-  no_labour: boolean;
-  safety_net: boolean;
-  relocated: boolean;
-  relocation_site: string | null;
-  risk_tags: string[];
-  measures: string[];
-  risk_cleared: boolean;
+export interface HouseholdRow extends HouseholdRecord {
   wage: number;
   operating: number;
   property: number;
