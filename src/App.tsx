@@ -115,23 +115,22 @@ export function App({ createConnector }: { createConnector: () => Promise<Connec
 type AddNotices = (notices: UrlNotice[]) => void;
 
 /**
- * Files dragged onto the page (while `enabled`): true while they are over it; on drop the files
- * (and the files of dropped folders) go to `onFiles`. Drags of anything but files are ignored.
+ * Files dragged onto the page: true while they are over it (and `enabled`); on drop the files
+ * (and the files of dropped folders) go to `onFiles`. While not enabled (the import dialog is
+ * open and has its own drop zone) a drop elsewhere on the page is still caught, so the browser
+ * never navigates away to show the file. Drags of anything but files are ignored.
  */
 function usePageDrop(onFiles: (files: PickedFile[]) => void, enabled: boolean): boolean {
   const [over, setOver] = useState(false);
   useEffect(() => {
-    if (!enabled) {
-      setOver(false);
-      return;
-    }
+    if (!enabled) setOver(false);
     let depth = 0;
     const hasFiles = (e: DragEvent) => [...(e.dataTransfer?.types ?? [])].includes('Files');
     const enter = (e: DragEvent) => {
       if (!hasFiles(e)) return;
       e.preventDefault();
       depth++;
-      setOver(true);
+      if (enabled) setOver(true);
     };
     const overFn = (e: DragEvent) => {
       if (hasFiles(e)) e.preventDefault();
@@ -146,6 +145,7 @@ function usePageDrop(onFiles: (files: PickedFile[]) => void, enabled: boolean): 
       e.preventDefault();
       depth = 0;
       setOver(false);
+      if (!enabled) return;
       const dt = e.dataTransfer;
       void filesFromDrop(dt).then((files) => files.length && onFiles(files));
     };

@@ -25,14 +25,6 @@ export function registerLocalDataset(files: ReadonlyMap<string, Blob>): string {
   return dataset;
 }
 
-/** Frees a local dataset's object URLs (when another replaces it). */
-export function releaseLocalDataset(dataset: string): void {
-  const urls = folders.get(dataset);
-  if (!urls) return;
-  for (const url of urls.values()) URL.revokeObjectURL(url);
-  folders.delete(dataset);
-}
-
 /** Thrown when a local dataset is asked for after the page that held it was reloaded. */
 export class LocalDatasetGoneError extends Error {
   constructor(readonly dataset: string) {
@@ -42,18 +34,12 @@ export class LocalDatasetGoneError extends Error {
 }
 
 /**
- * The URL of file `name` of local dataset `dataset`. A file the folder lacks gets a URL that
- * answers 404 the way a server would (an object URL of nothing is not possible): `missing:` is
- * resolved by `fetch` to a network error, which the loader reports naming the file.
+ * The URL of file `name` of local dataset `dataset`. A file the folder lacks gets the URL
+ * `local:<id>/<name>`, which `fetch` refuses (an unknown scheme), so the loader reports that file
+ * as missing by name.
  */
 export function localFileUrl(dataset: string, name: string): string {
   const urls = folders.get(dataset);
   if (!urls) throw new LocalDatasetGoneError(dataset);
   return urls.get(name.replace(/^\.?\//, '')) ?? `${dataset}${name}`;
-}
-
-/** The names of a local dataset's files, or null when it is not (or no longer) registered. */
-export function localFileNames(dataset: string): string[] | null {
-  const urls = folders.get(dataset);
-  return urls ? [...urls.keys()] : null;
 }
