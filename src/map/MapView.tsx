@@ -12,6 +12,7 @@ import { HtmlLabels, visibleLabels } from './labels/html-labels';
 import { labelPoints } from './labels/label-points';
 import type { DeckOverlay } from './overlay/deck-overlay';
 import type { OverlayPick } from './overlay/spec';
+import { normaliseCamera, type Camera } from '../state/layers-param';
 
 maplibregl.setWorkerUrl(workerUrl);
 // Start MapLibre's worker when the app starts, not when the first map is made: fetching and
@@ -73,6 +74,15 @@ export interface MapViewProps {
   onMapClick?: (lngLat: [number, number]) => boolean;
   /** The map's zoom after every move (for layers that cluster by zoom). */
   onZoom?: (zoom: number) => void;
+  /**
+   * Where the map looks (the view's `cam`); null or absent = fitted to `features`. A new camera
+   * moves the map there; a new `viewKey` without one fits.
+   */
+  camera?: Camera | null;
+  /** Fit padding in pixels on every side, instead of the default that keeps clear of the dashboard's controls. */
+  padding?: number;
+  /** The camera after a move the user made (drag, wheel, keys, zoom buttons), rounded as the URL keeps it. */
+  onCamera?: (camera: Camera) => void;
 }
 
 const SITING_SOURCE = 'siting';
@@ -83,7 +93,8 @@ const CONTROLS_WIDTH = 320;
 const LEGEND_WIDTH = 250;
 
 /** Fit padding for a map of `width` pixels: clear of the controls panel and legend when there is room. */
-function fitPadding(width: number): typeof FIT_PADDING {
+function fitPadding(width: number, fixed?: number): typeof FIT_PADDING {
+  if (fixed !== undefined) return { top: fixed, bottom: fixed, left: fixed, right: fixed };
   if (width > 1000) return { ...FIT_PADDING, left: CONTROLS_WIDTH, right: LEGEND_WIDTH };
   return width > 2.5 * CONTROLS_WIDTH ? { ...FIT_PADDING, left: CONTROLS_WIDTH } : FIT_PADDING;
 }
@@ -117,6 +128,8 @@ export function MapView(props: MapViewProps) {
   const labels = useRef<HtmlLabels | null>(null);
   // Bounds the map was last fitted to, kept in view when the container changes size.
   const fitted = useRef<[number, number, number, number] | null>(null);
+  // The last camera the user moved to (so the same camera coming back as a prop does not jump).
+  const userCamera = useRef<Camera | null>(null);
   // Codes carrying the hover / selected feature state.
   const hovered = useRef<string | null>(null);
   const selectedState = useRef<string | null>(null);
@@ -149,11 +162,13 @@ export function MapView(props: MapViewProps) {
       contextLoaded = true;
       source.setData(props.context);
     };
+    const start = now.camera;
     const map = new maplibregl.Map({
       container: el,
       style: baseStyle(props.context, coloured(now.features, now.classification)),
-      bounds: boundsOf(now.features.features.length ? now.features : props.context),
-      fitBoundsOptions: { padding: fitPadding(el.clientWidth) },
+      ...(start
+        ? { center: [start.lon, start.lat] as [number, number], zoom: start.zoom, bearing: start.bearing, pitch: start.pitch }
+        : { bounds: boundsOf(now.features.features.length ? now.features : props.context), fitBoundsOptions: { padding: fitPadding(el.clientWidth, now.padding) } }),
       attributionControl: false,
       // No symbol layers (names are HTML labels), so nothing fades in; with the default 300 ms the
       // map kept drawing frames for that long after every change before it was idle (README
@@ -173,6 +188,15 @@ export function MapView(props: MapViewProps) {
       el.setAttribute('data-zoom', String(map.getZoom()));
     };
     map.on('moveend', publishView);
+    // Only the user's own moves become the view's camera (a fit after a drill is not one).
+    map.on('moveend', (e: { originalEvent?: Event }) => {
+      if (!e.originalEvent) return;
+      const c = map.getCenter();
+      const cam = normaliseCamera({ lon: c.lng, lat: c.lat, zoom: map.getZoom(), bearing: map.getBearing(), pitch: map.getPitch() });
+      userCamera.current = cam;
+      fitted.current = null;
+      callbacks.current.onCamera?.(cam);
+    });
     map.on('moveend', () => callbacks.current.onZoom?.(map.getZoom()));
     map.once('load', () => callbacks.current.onZoom?.(map.getZoom()));
     map.once('load', publishView);
@@ -216,7 +240,7 @@ export function MapView(props: MapViewProps) {
     // Keep the whole region in view when the container changes size (window, full screen).
     const observer = new ResizeObserver(() => {
       map.resize();
-      if (fitted.current) map.fitBounds(fitted.current, { padding: fitPadding(map.getContainer().clientWidth), animate: false });
+      if (fitted.current) map.fitBounds(fitted.current, { padding: fitPadding(map.getContainer().clientWidth, callbacks.current.padding), animate: false });
     });
     observer.observe(el);
     return () => {
@@ -238,11 +262,39 @@ export function MapView(props: MapViewProps) {
   // New regions: replace the source's data with the colours baked in. New colours for the same
   // regions (metric, period, filter): feature state, which repaints without sending the polygons
   // to the worker and tiling them again (a cross-filter change, README "Benchmarks").
+  const replaceRegions = (map: maplibregl.Map, regions: BoundaryCollection, colours: Classification) => {
+    hovered.current = null;
+    // Colour, hover and selection states belonged to the old data (the selection is set again below).
+    try {
+      map.removeFeatureState({ source: REGION_SOURCE });
+    } catch {
+      // Nothing to clear while the style loads.
+    }
+    selectedState.current = null;
+    const covered = coversContext(regions, props.context);
+    if (!covered) loadContext.current?.();
+    for (const id of CONTEXT_LAYERS) if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', covered ? 'none' : 'visible');
+    (map.getSource(REGION_SOURCE) as maplibregl.GeoJSONSource | undefined)?.setData(coloured(regions, colours));
+  };
   useEffect(() => {
     const map = mapReady;
     if (!map) return;
     const last = shownData.current;
     if (last && last.features === features && last.colorKey === colorKey) return;
+    // New regions or colours before the style has loaded (the map was just made, e.g. on entering
+    // the briefing while the unit's data arrived): the source does not exist yet, so apply them
+    // once it does, with whatever is current then.
+    if (!map.getSource(REGION_SOURCE)) {
+      const later = () => {
+        const now = callbacks.current;
+        shownData.current = { features: now.features, colorKey: now.colorKey };
+        replaceRegions(map, now.features, now.classification);
+      };
+      map.once('load', later);
+      return () => {
+        map.off('load', later);
+      };
+    }
     shownData.current = { features, colorKey };
     if (last?.features === features) {
       try {
@@ -252,18 +304,7 @@ export function MapView(props: MapViewProps) {
         // The style is still loading: bake the colours into the data instead.
       }
     }
-    hovered.current = null;
-    // Colour, hover and selection states belonged to the old data (the selection is set again below).
-    try {
-      map.removeFeatureState({ source: REGION_SOURCE });
-    } catch {
-      // Nothing to clear while the style loads.
-    }
-    selectedState.current = null;
-    const covered = coversContext(features, props.context);
-    if (!covered) loadContext.current?.();
-    for (const id of CONTEXT_LAYERS) if (map.getLayer(id)) map.setLayoutProperty(id, 'visibility', covered ? 'none' : 'visible');
-    (map.getSource(REGION_SOURCE) as maplibregl.GeoJSONSource | undefined)?.setData(coloured(features, classification));
+    replaceRegions(map, features, classification);
     // `classification` is read with `colorKey`, which names it.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [mapReady, features, colorKey]);
@@ -300,9 +341,13 @@ export function MapView(props: MapViewProps) {
     const map = mapReady;
     if (!map) return;
     let done = false;
-    if (features.features.length) {
+    const cam = callbacks.current.camera;
+    if (cam) {
+      fitted.current = null;
+      map.jumpTo({ center: [cam.lon, cam.lat], zoom: cam.zoom, bearing: cam.bearing, pitch: cam.pitch });
+    } else if (features.features.length) {
       fitted.current = boundsOf(features);
-      map.fitBounds(fitted.current, { padding: fitPadding(map.getContainer().clientWidth), animate: false });
+      map.fitBounds(fitted.current, { padding: fitPadding(map.getContainer().clientWidth, callbacks.current.padding), animate: false });
     }
     const onIdle = () => {
       if (done) return;
@@ -318,6 +363,32 @@ export function MapView(props: MapViewProps) {
     // Fit only when the feature set changes, not on every render.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [mapReady, viewKey]);
+
+  // A camera from the view (a saved view, back/forward) for the regions already on screen; a
+  // camera cleared on the same regions fits them again.
+  const cameraKey = props.camera ? `${props.camera.lon},${props.camera.lat},${props.camera.zoom},${props.camera.bearing},${props.camera.pitch}` : '';
+  const firstCamera = useRef(true);
+  useEffect(() => {
+    const map = mapReady;
+    if (!map) return;
+    if (firstCamera.current) {
+      firstCamera.current = false;
+      return;
+    }
+    const cam = callbacks.current.camera;
+    const mine = userCamera.current;
+    if (cam && mine && cam.lon === mine.lon && cam.lat === mine.lat && cam.zoom === mine.zoom && cam.bearing === mine.bearing && cam.pitch === mine.pitch) return;
+    userCamera.current = null;
+    if (cam) {
+      fitted.current = null;
+      map.jumpTo({ center: [cam.lon, cam.lat], zoom: cam.zoom, bearing: cam.bearing, pitch: cam.pitch });
+    } else if (callbacks.current.features.features.length) {
+      fitted.current = boundsOf(callbacks.current.features);
+      map.fitBounds(fitted.current, { padding: fitPadding(map.getContainer().clientWidth, callbacks.current.padding), animate: false });
+    }
+    // Only a new camera moves the map.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [mapReady, cameraKey]);
 
   // The siting view's rings, reached villages and sites: one GeoJSON source and four layers,
   // added the first time there is something to draw.

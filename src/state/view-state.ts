@@ -4,6 +4,7 @@ import { DEFAULT_LANG, LANGS, type Lang } from '../i18n';
 import { isPopulationId, type PopulationId } from '../domain/population';
 import { parseFilter, serializeFilter } from './filter-param';
 import { parseSiteParam, serializeSiteParam, type SiteParam } from './site-param';
+import { NO_LAYERS, parseCamera, parseLayersParam, serializeCamera, serializeLayersParam, type Camera, type LayersParam } from './layers-param';
 
 /** What the choropleth colours counties by. */
 /** `gap` and `status` colour units by one target of the plan (`target`). */
@@ -51,7 +52,21 @@ export interface ViewState {
   classes: ClassBasis;
   /** The siting view (src/state/site-param.ts): open when set. */
   site: SiteParam | null;
+  /**
+   * How the page is laid out: `explore` (the dashboard), `briefing` (full screen, large KPI tiles,
+   * stepped through saved views) or `kiosk` (the briefing layout advancing by itself).
+   */
+  mode: ViewMode;
+  /** Facility, demand and data-quality layers switched on (src/state/layers-param.ts). */
+  layers: LayersParam;
+  /** Where the map looks; null = fitted to the regions on screen. */
+  camera: Camera | null;
+  /** The saved view on screen in a briefing (its id in the story list), or null. */
+  story: string | null;
 }
+
+export type ViewMode = 'explore' | 'briefing' | 'kiosk';
+export const VIEW_MODES: readonly ViewMode[] = ['explore', 'briefing', 'kiosk'];
 
 export type ClassBasis = 'all-years' | 'year';
 export const CLASS_BASES: readonly ClassBasis[] = ['all-years', 'year'];
@@ -72,10 +87,14 @@ export const DEFAULT_VIEW: ViewState = {
   population: null,
   classes: 'year',
   site: null,
+  mode: 'explore',
+  layers: NO_LAYERS,
+  camera: null,
+  story: null,
 };
 
 /** Query parameter names. */
-const P = { dataset: 'data', year: 'year', quarter: 'q', metric: 'metric', breaks: 'breaks', lang: 'lang', region: 'region', filter: 'filter', plan: 'plan', target: 'target', population: 'pop', classes: 'classes', site: 'site' } as const;
+const P = { dataset: 'data', year: 'year', quarter: 'q', metric: 'metric', breaks: 'breaks', lang: 'lang', region: 'region', filter: 'filter', plan: 'plan', target: 'target', population: 'pop', classes: 'classes', site: 'site', mode: 'mode', layers: 'layers', camera: 'cam', story: 'story' } as const;
 
 /**
  * A dataset path is accepted only when it is relative or root-relative and made of plain path
@@ -132,6 +151,11 @@ function targetId(value: string | null): string | null {
   return value !== null && /^[a-z0-9.-]{1,60}$/.test(value) ? value : null;
 }
 
+/** A saved view's id: letters, digits and dashes. */
+function storyId(value: string | null): string | null {
+  return value !== null && /^[A-Za-z0-9-]{1,40}$/.test(value) ? value : null;
+}
+
 function regionCode(value: string | null): string | null {
   return value !== null && /^\d{12}$/.test(value) ? value : null;
 }
@@ -154,6 +178,10 @@ export function parseViewState(search: string): ViewState {
     population: isPopulationId(q.get(P.population)) ? (q.get(P.population) as PopulationId) : null,
     classes: oneOf(q.get(P.classes), CLASS_BASES, DEFAULT_VIEW.classes),
     site: parseSiteParam(q.get(P.site)),
+    mode: oneOf(q.get(P.mode), VIEW_MODES, DEFAULT_VIEW.mode),
+    layers: parseLayersParam(q.get(P.layers)),
+    camera: parseCamera(q.get(P.camera)),
+    story: storyId(q.get(P.story)),
   };
 }
 
@@ -177,6 +205,11 @@ export function serializeViewState(s: ViewState): string {
   const filter = serializeFilter(s.filter);
   if (filter) q.set(P.filter, filter);
   if (s.site) q.set(P.site, serializeSiteParam(s.site));
+  const layers = serializeLayersParam(s.layers);
+  if (layers) q.set(P.layers, layers);
+  if (s.camera) q.set(P.camera, serializeCamera(s.camera));
+  if (s.mode !== DEFAULT_VIEW.mode) q.set(P.mode, s.mode);
+  if (s.story !== null) q.set(P.story, s.story);
   // `,` `:` `;` are legal in a query (RFC 3986) and keep the filter readable; undo their escaping.
   const text = q.toString().replace(/%2C/g, ',').replace(/%3A/g, ':').replace(/%3B/g, ';');
   return text ? `?${text}` : '';

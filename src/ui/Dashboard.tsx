@@ -43,17 +43,25 @@ import type { PanelContext } from './side/panel-context';
 import { RankingList } from './side/RankingList';
 import { FACILITY_KINDS, type Facility, type FacilityKind } from '../data/queries/facilities';
 import type { VillageDemand } from '../data/queries/demand-layer';
-import { DEFAULT_SITING_POPULATION } from '../siting/demand';
 import { DEMAND_LAYER_ID, type FacilityMark } from '../map/facilities/layers';
 import { countByUnit, totalOf } from '../map/facilities/select';
 import type { OverlayPick } from '../map/overlay/spec';
 import { useFacilityLayers, type FacilityLayerChoice } from '../state/use-facility-layers';
-import { formatInteger } from '../i18n/format';
+import type { Camera } from '../state/layers-param';
+import { formatGrowth, formatInteger, formatYuan } from '../i18n/format';
 import { FacilityCard, FacilityFacts } from './facilities/FacilityCard';
 import { LayersPanel } from './facilities/LayersPanel';
 import { IntegrityPanel } from './integrity/IntegrityPanel';
 import { integrityYear, useIntegrity } from '../state/use-integrity';
 import { integrityLayer, integrityMarks } from '../map/integrity/layer';
+import { BriefingMode } from './briefing/BriefingMode';
+import { StoriesPanel } from './briefing/StoriesPanel';
+import type { BriefingTile, WeakUnit } from './briefing/BriefingLayout';
+import { useUnitEvaluation } from '../state/use-unit-evaluation';
+import { pickTiles, weakestUnits, type TileRow } from '../briefing/tiles';
+import { tourStories } from '../briefing/stories';
+import { BRIEFING_MESSAGES } from '../i18n/briefing';
+import { formatTargetValue } from '../i18n/targets';
 
 // The analysis panels (d3 charts, ledgers, scorecard) are a separate chunk, fetched once the
 // first map is painted: they wait for the engine, which starts then anyway, and before it their
@@ -63,7 +71,6 @@ const AnalysisPanels = lazy(() => import('./side/AnalysisPanels').then((m) => ({
 const SitingPanel = lazy(() => import('./siting/SitingPanel').then((m) => ({ default: m.SitingPanel })));
 
 const CLASSES = 5;
-const NO_LAYERS: FacilityLayerChoice = { kinds: [], industryColoring: 'industry', demand: false, demandPopulation: DEFAULT_SITING_POPULATION };
 const EMPTY: BoundaryCollection = { type: 'FeatureCollection', features: [] };
 
 export interface DashboardProps {
@@ -181,7 +188,9 @@ export function Dashboard({ t, data, view, update }: DashboardProps) {
   }, [codes, vm, view.metric, view.breaks, view.classes, targetEvals]);
 
   // Facility and demand layers (deck.gl, loaded when one is turned on).
-  const [layerChoice, setLayerChoice] = useState<FacilityLayerChoice>(NO_LAYERS);
+  // The layers are part of the view (URL `layers`), so a saved view or a link brings them back.
+  const layerChoice: FacilityLayerChoice = view.layers;
+  const setLayerChoice = useCallback((choice: FacilityLayerChoice) => update({ layers: { ...view.layers, ...choice } }), [update, view.layers]);
   const [zoom, setZoom] = useState(0);
   const [overlayHover, setOverlayHover] = useState<OverlayPick | null>(null);
   const [openFacility, setOpenFacility] = useState<Facility | null>(null);
@@ -202,8 +211,12 @@ export function Dashboard({ t, data, view, update }: DashboardProps) {
   useLayoutEffect(() => setOpenFacility(null), [shown?.unit]);
 
   // Data quality (src/integrity/): checked when its panel is opened, drawn when its layer is on.
-  const [integrityOpen, setIntegrityOpen] = useState(false);
-  const [integrityOn, setIntegrityOn] = useState(false);
+  const [integrityOpen, setIntegrityOpen] = useState(view.layers.integrity);
+  const integrityOn = view.layers.integrity;
+  const setIntegrityOn = useCallback((on: boolean) => update({ layers: { ...view.layers, integrity: on } }), [update, view.layers]);
+  useEffect(() => {
+    if (integrityOn) setIntegrityOpen(true);
+  }, [integrityOn]);
   const checkedYear = period ? integrityYear(period) : null;
   const integrityUnit = shown?.unit ?? unit;
   const integrity = useIntegrity(client, manifest, { code: integrityUnit, level: levelOfCode(integrityUnit) }, checkedYear, integrityOpen);
@@ -216,7 +229,9 @@ export function Dashboard({ t, data, view, update }: DashboardProps) {
     return [integrityLayer(marks, integrityOn && integrityOpen)];
   }, [integrity, shown, integrityOn, integrityOpen]);
 
-  const openUnit = useCallback((code: string) => update({ region: code === manifest.root.code ? null : code }), [update, manifest]);
+  // A new unit is fitted on the map: the camera of the previous one does not carry over.
+  const openUnit = useCallback((code: string) => update({ region: code === manifest.root.code ? null : code, camera: null }), [update, manifest]);
+  const onCamera = useCallback((camera: Camera) => update({ camera }, { replace: true }), [update]);
   /** The cross-filter other panels set; pushes a history entry. */
   const setFilter = useCallback((next: HouseholdFilter) => update({ filter: next }), [update]);
   const onPainted = useCallback((key: string) => {
@@ -229,6 +244,17 @@ export function Dashboard({ t, data, view, update }: DashboardProps) {
     shownUnit.current = load.data?.unit ?? null;
     markPainted();
   }, [load.data?.unit, markPainted]);
+
+  // Briefing and kiosk: the unit's targets for the tiles (report or engine), and the tour of the
+  // dataset's counties a kiosk loops through when no view is saved.
+  const briefing = view.mode !== 'explore';
+  const [storiesOpen, setStoriesOpen] = useState(false);
+  const evaluation = useUnitEvaluation(client, briefing ? planId : null, shown?.unit ?? unit, vm?.period?.year ?? null, engine.state === 'ready');
+  const tour = useMemo(() => tourStories(view, { code: null, name: lang === 'zh' ? manifest.name.zh : manifest.name.en },
+    mapBoundaries.features.map((f) => ({ code: f.properties.code, name: placeName(f.properties, lang) }))),
+  // The tour depends on the dataset and language only (each step keeps the view's other choices).
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  [mapBoundaries, manifest, lang, view.dataset, view.metric, view.population, view.plan]);
 
   if (!vm?.period || !shown) {
     return load.error ? (
@@ -273,6 +299,94 @@ export function Dashboard({ t, data, view, update }: DashboardProps) {
     unit: { code: shown.unit, level: unitLevel, name: unitName },
   };
 
+  const mapView = (
+  <MapView
+    context={mapBoundaries}
+    features={features}
+    viewKey={shown.unit}
+    classification={classification}
+    colorKey={colorKey}
+    lang={lang}
+    selected={unitLevel === 5 ? shown.unit : null}
+    label={t.mapLabel(unitName, childLevelName, metricName, periodText)}
+    onHover={setHover}
+    onSelect={(code) => code && openUnit(code)}
+    onPainted={onPainted}
+    sitingOverlay={view.site ? sitingOverlay : null}
+    placing={placing}
+    onMapClick={(lngLat) => {
+      if (!placing || !view.site) return false;
+      setPlacing(false);
+      if (view.site.candidates.length < MAX_CANDIDATES) {
+        update({ site: { ...view.site, candidates: [...view.site.candidates, { lon: Math.round(lngLat[0] * 1e5) / 1e5, lat: Math.round(lngLat[1] * 1e5) / 1e5 }] } }, { replace: true });
+      }
+      return true;
+    }}
+    overlayLayers={facilityLayers.layers}
+    extraLayers={integrityLayers}
+    onOverlayHover={setOverlayHover}
+    onOverlayClick={onOverlayClick}
+    onZoom={setZoom}
+    camera={view.camera}
+    onCamera={onCamera}
+  />
+  );
+  const legend = (
+  <Legend
+    t={t}
+    lang={lang}
+    metric={view.metric}
+    title={t.legendTitle(metricName, periodText)}
+    classification={classification}
+    noDataNames={classification.noData.map(name)}
+    formatGap={gapUnit ? (x) => formatGap(x, gapUnit, lang) : undefined}
+    categoryLabels={'categories' in classification ? classification.categories.map((s) => TARGET_MESSAGES[lang].statusName[s]) : undefined}
+    classBasis={byTargetMap || vm.years.length < 2 ? undefined : {
+      basis: view.classes,
+      // The pool: every full year, and the shown year if it is year-to-date.
+      from: vm.years[0]!.year,
+      to: Math.max(p.year, ...vm.years.filter((y) => y.quarter === 4).map((y) => y.year)),
+      onChange: (classes) => update({ classes }),
+    }}
+  />
+  );
+
+  if (briefing) {
+    const bm = BRIEFING_MESSAGES[lang];
+    const tiles = briefingTiles(vm.unit, evaluation.state === 'ready' ? pickTiles(evaluation.plan, evaluation.rows, population) : null, lang, t, population);
+    const weakValues = byTargetMap && targetEvals
+      ? new Map([...targetEvals].filter(([, e]) => e.gap !== null).map(([c, e]) => [c, e.gap!]))
+      : new Map(codes.map((c) => [c, metricValue(vm.children.get(c), view.metric === 'growth' ? 'growth' : 'income')]));
+    const weakest: WeakUnit[] = weakestUnits(weakValues).map((w) => ({
+      code: w.code,
+      name: name(w.code),
+      value: byTargetMap && gapUnit ? formatGap(w.value, gapUnit, lang) : view.metric === 'growth' ? formatGrowth(w.value, lang) : formatYuan(w.value, lang),
+      status: byTargetMap ? targetEvals?.get(w.code)?.status : undefined,
+    }));
+    const planTitle = evaluation.state === 'ready' ? evaluation.plan.title[lang] : '';
+    return (
+      <BriefingMode
+        view={view}
+        update={update}
+        tour={tour}
+        lang={lang}
+        title={unitName}
+        subtitle={[metricName, periodText, planTitle].filter(Boolean).join(' · ')}
+        asOf={bm.asOf(periodLabelLong(t, { year: manifest.asOf.year, quarter: manifest.asOf.quarter, yearToDate: manifest.asOf.quarter < 4 }))}
+        tiles={tiles}
+        counts={evaluation.state === 'ready' ? pickTiles(evaluation.plan, evaluation.rows, population).counts : null}
+        weakest={weakest}
+        weakestBy={bm.weakestBy(byTargetMap ? t.metricGap : view.metric === 'growth' ? t.metricGrowth : t.metricIncome)}
+        map={mapView}
+        mapAreaRef={observeMapSize}
+        legend={legend}
+        synthetic={manifest.synthetic}
+        provenance={manifest.provenance}
+        onOpenUnit={openUnit}
+      />
+    );
+  }
+
   return (
     <>
       <KpiStrip
@@ -295,34 +409,7 @@ export function Dashboard({ t, data, view, update }: DashboardProps) {
             data-level={shown.scope.level}
             ref={observeMapSize}
           >
-            <MapView
-              context={mapBoundaries}
-              features={features}
-              viewKey={shown.unit}
-              classification={classification}
-              colorKey={colorKey}
-              lang={lang}
-              selected={unitLevel === 5 ? shown.unit : null}
-              label={t.mapLabel(unitName, childLevelName, metricName, periodText)}
-              onHover={setHover}
-              onSelect={(code) => code && openUnit(code)}
-              onPainted={onPainted}
-              sitingOverlay={view.site ? sitingOverlay : null}
-              placing={placing}
-              onMapClick={(lngLat) => {
-                if (!placing || !view.site) return false;
-                setPlacing(false);
-                if (view.site.candidates.length < MAX_CANDIDATES) {
-                  update({ site: { ...view.site, candidates: [...view.site.candidates, { lon: Math.round(lngLat[0] * 1e5) / 1e5, lat: Math.round(lngLat[1] * 1e5) / 1e5 }] } }, { replace: true });
-                }
-                return true;
-              }}
-              overlayLayers={facilityLayers.layers}
-              extraLayers={integrityLayers}
-              onOverlayHover={setOverlayHover}
-              onOverlayClick={onOverlayClick}
-              onZoom={setZoom}
-            />
+            {mapView}
             <div className="overlay top-left">
               <Controls
                 t={t}
@@ -347,23 +434,7 @@ export function Dashboard({ t, data, view, update }: DashboardProps) {
               <FacilityCard t={t} lang={lang} f={openFacility} employment={facilityLayers.employment.state === 'ready' ? facilityLayers.employment.value : new Map()} place={placeOf(openFacility)} onClose={closeFacility} />
             )}
             <div className="overlay bottom-right">
-              <Legend
-                t={t}
-                lang={lang}
-                metric={view.metric}
-                title={t.legendTitle(metricName, periodText)}
-                classification={classification}
-                noDataNames={classification.noData.map(name)}
-                formatGap={gapUnit ? (x) => formatGap(x, gapUnit, lang) : undefined}
-                categoryLabels={'categories' in classification ? classification.categories.map((s) => TARGET_MESSAGES[lang].statusName[s]) : undefined}
-                classBasis={byTargetMap || vm.years.length < 2 ? undefined : {
-                  basis: view.classes,
-                  // The pool: every full year, and the shown year if it is year-to-date.
-                  from: vm.years[0]!.year,
-                  to: Math.max(p.year, ...vm.years.filter((y) => y.quarter === 4).map((y) => y.year)),
-                  onChange: (classes) => update({ classes }),
-                }}
-              />
+              {legend}
             </div>
             <div className="overlay bottom-left">
               <EngineStatus t={t} lang={lang} status={engine} />
@@ -380,6 +451,13 @@ export function Dashboard({ t, data, view, update }: DashboardProps) {
             <RegionTable t={t} lang={lang} caption={t.tableCaption(unitName, childLevelName, periodText)} levelName={childLevelName} features={features} stats={vm.children} />
           </main>
           <aside className="side-panels" data-testid="side-panels" aria-label={unitName}>
+            <div className="side-tools">
+              <button type="button" className="briefing-open" data-testid="briefing-open" onClick={() => setStoriesOpen(true)} aria-haspopup="dialog">{BRIEFING_MESSAGES[lang].open}</button>
+            </div>
+            {storiesOpen && (
+              <StoriesPanel lang={lang} view={view} update={update} onClose={() => setStoriesOpen(false)}
+                defaultTitle={`${unitName} · ${metricName} · ${periodText}`} />
+            )}
             {view.site ? (
               anyPainted && (
                 <Suspense fallback={<PanelsLoading text={t.panelsLoading} />}>
@@ -482,4 +560,21 @@ function OverlayFacts({ t, lang, pick, employment, placeOf }: { t: Messages; lan
       <p className="legend-line">{m.clusterCount(formatInteger(mark.members.length, lang))} · {m.clusterHint}</p>
     </div>
   );
+}
+
+/** The briefing's KPI tiles: the unit's per-capita income and growth against the plan's matching targets, then the worst other targets. */
+function briefingTiles(stats: ReturnType<typeof deriveViewModel>['unit'], picked: ReturnType<typeof pickTiles> | null, lang: Lang, t: Messages, population: ReturnType<typeof defaultPopulation>): BriefingTile[] {
+  const target = (r: TileRow | null) => (r ? { target: formatTargetValue(r.row.target, r.row.unit, lang), status: r.row.status } : {});
+  const tiles: BriefingTile[] = [
+    { id: 'per-capita', label: t.population.perCapitaOf[population], value: formatYuan(stats?.perCapita, lang), unit: t.unitYuan, ...target(picked?.headline ?? null) },
+    { id: 'growth', label: t.growth, value: formatGrowth(stats?.growth, lang), note: t.growthBasis, ...target(picked?.growth ?? null) },
+  ];
+  for (const o of picked?.others ?? []) {
+    tiles.push({ id: `target-${o.row.targetId}`, label: o.label[lang], value: formatTargetValue(o.row.actual, o.row.unit, lang), target: formatTargetValue(o.row.target, o.row.unit, lang), status: o.row.status });
+  }
+  if (tiles.length < 4) {
+    tiles.push({ id: 'households', label: t.households, value: formatInteger(stats?.sums.households, lang), unit: t.unitHouseholds });
+    tiles.push({ id: 'persons', label: t.persons, value: formatInteger(stats?.sums.persons, lang), unit: t.unitPersons });
+  }
+  return tiles.slice(0, 6);
 }

@@ -23,13 +23,46 @@ describe('view state in the URL', () => {
       population: 'monitored',
       classes: 'all-years',
       site: { kind: 'workshop', radiusKm: 7.5, k: 12, population: 'zero_employment', method: 'exact', weights: { monitored: 2 }, candidates: [{ village: '640422100200' }, { lon: 106.12345, lat: 36.5 }] },
+      mode: 'briefing',
+      layers: { kinds: ['relocation_site', 'workshop'], industryColoring: 'status', demand: true, demandPopulation: 'monitoring_labour', integrity: true },
+      camera: { lon: 106.245, lat: 37.51, zoom: 7.25, bearing: 0, pitch: 0 },
+      story: 'v3-abc',
     };
     const query = serializeViewState(s);
     expect(query).toBe(
       '?data=jiangxi&year=2025&q=3&metric=growth&breaks=jenks&lang=en&region=640422000000&plan=jiangxi-2023&target=ratio-to-rural&pop=monitored&classes=all-years&filter=cat:tuopin,marginal;mgmt:safety_net;reloc:0;cause:1,3;inc:0,12000.5' +
-        '&site=kind:workshop;r:7.5;k:12;pop:zero_employment;m:exact;w:monitored%3D2;c:640422100200,106.12345_36.5',
+        '&site=kind:workshop;r:7.5;k:12;pop:zero_employment;m:exact;w:monitored%3D2;c:640422100200,106.12345_36.5' +
+        '&layers=k:relocation_site,workshop;c:status;d:monitoring_labour;q:1&cam=106.245,37.51,7.25&mode=briefing&story=v3-abc',
     );
     expect(parseViewState(query)).toEqual(s);
+  });
+
+  it('round-trips every state field on its own (each differs from its default and comes back)', () => {
+    const variants: Partial<ViewState>[] = [
+      { dataset: 'data/daxiang/' }, { dataset: './my/folder/' }, { year: 2022 }, { quarter: 2 }, { metric: 'status' }, { breaks: 'jenks' },
+      { lang: 'en' }, { region: '640522000000' }, { plan: 'ningxia-2024' }, { target: 'growth-above-regional' }, { population: 'tuopin' },
+      { classes: 'all-years' }, { filter: { ...NO_FILTER, relocated: true } },
+      { site: { kind: 'industry_base', radiusKm: 5, k: 10, population: 'low_income_labour', method: 'greedy', weights: {}, candidates: [] } },
+      { mode: 'briefing' }, { mode: 'kiosk' },
+      { layers: { kinds: ['pv_station'], industryColoring: 'industry', demand: false, demandPopulation: 'low_income_labour', integrity: false } },
+      { layers: { kinds: [], industryColoring: 'industry', demand: false, demandPopulation: 'low_income_labour', integrity: true } },
+      { camera: { lon: -0.5, lat: 38, zoom: 11.5, bearing: 12.5, pitch: 30 } }, { story: 'x1' },
+    ];
+    for (const v of variants) {
+      const s = { ...DEFAULT_VIEW, ...v };
+      const query = serializeViewState(s);
+      expect(query, JSON.stringify(v)).not.toBe('');
+      expect(parseViewState(query), query).toEqual(s);
+    }
+  });
+
+  it('refuses malformed cameras and layer words', () => {
+    for (const cam of ['1,2', '200,10,5', '10,95,5', '10,10,40', '1e3,2,3', 'a,b,c', '10,10,5,0,99']) {
+      expect(parseViewState(`?cam=${cam}`).camera, cam).toBeNull();
+    }
+    expect(parseViewState('?layers=k:bank,workshop;c:rainbow;d:everyone;q:yes').layers).toEqual({ ...DEFAULT_VIEW.layers, kinds: ['workshop'] });
+    expect(parseViewState('?mode=edit&story=<b>').mode).toBe('explore');
+    expect(parseViewState('?story=<b>').story).toBeNull();
   });
 
   it('leaves defaults out and keeps a fixed parameter order', () => {
