@@ -1,6 +1,6 @@
 /** Column-oriented JSON as written by the generator: `{rows, columns: {name: values[]}}`. */
 export interface ColumnarJson {
-  rows: number;
+  rows?: number;
   columns: Record<string, unknown[]>;
   [extra: string]: unknown;
 }
@@ -8,11 +8,13 @@ export interface ColumnarJson {
 /** Turns columnar JSON into row objects, checking every column has `rows` values. */
 export function fromColumnar<T>(data: ColumnarJson): T[] {
   const names = Object.keys(data.columns);
+  // `rows` may be left out (CONTRACT.md names only the columns): then the first column's length.
+  const count = typeof data.rows === 'number' ? data.rows : (data.columns[names[0] ?? '']?.length ?? 0);
   for (const n of names) {
-    if (data.columns[n].length !== data.rows) throw new Error(`Column ${n} has ${data.columns[n].length} values, expected ${data.rows}`);
+    if (data.columns[n].length !== count) throw new Error(`Column ${n} has ${data.columns[n].length} values, expected ${count}`);
   }
-  const out: T[] = new Array(data.rows);
-  for (let i = 0; i < data.rows; i++) {
+  const out: T[] = new Array(count);
+  for (let i = 0; i < count; i++) {
     const row: Record<string, unknown> = {};
     for (const n of names) row[n] = data.columns[n][i];
     out[i] = row as T;

@@ -1,5 +1,5 @@
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
-import { LEVEL_NAMES, type Level, type LevelName, type Manifest, type RegionPeriodSums } from '../domain/dataset';
+import { LEVEL_NAMES, SUM_FIELDS, type Level, type LevelName, type Manifest, type RegionPeriodSums } from '../domain/dataset';
 import { SumsIndex } from '../domain/income';
 import { compareSums, type SumsCheck } from '../domain/sums-check';
 import { fromColumnar, type ColumnarJson } from './columnar';
@@ -101,7 +101,7 @@ export class DatasetClient {
   regionSumsIn(level: Level, county: string): Promise<SumsIndex> {
     const part = this.partOf(LEVEL_NAMES[level], county);
     if (!part) return this.regionSums(level);
-    return this.once(`agg/${level}/${county}`, async () => new SumsIndex(fromColumnar<RegionPeriodSums>(await fetchJson<ColumnarJson>(this.url(part.agg[part.level])))));
+    return this.once(`agg/${level}/${county}`, async () => new SumsIndex(sumsRows(await fetchJson<ColumnarJson>(this.url(part.agg[part.level])))));
   }
 
   /** The pre-aggregated sums of one region for every period (its county's file when partitioned). */
@@ -123,7 +123,7 @@ export class DatasetClient {
       const file = `agg/${LEVEL_NAMES[level]}.json`;
       if (this.manifest.files[file]) {
         const data = await fetchJson<ColumnarJson>(this.url(file), onProgress);
-        return new SumsIndex(fromColumnar<RegionPeriodSums>(data));
+        return new SumsIndex(sumsRows(data));
       }
       // No pre-aggregate for this level: ask the engine (same query the generator used).
       const db = await this.engine();
@@ -392,4 +392,19 @@ class QueryCache {
 function checkManifest(m: Manifest, base: string): void {
   const missing = ['id', 'name', 'root', 'asOf', 'years', 'files'].filter((k) => (m as unknown as Record<string, unknown>)[k] === undefined);
   if (missing.length) throw new Error(`${base}manifest.json lacks ${missing.join(', ')}`);
+}
+
+/**
+ * Rows of a pre-aggregate file. A figure that is null (suppressed in a public build) or absent (a
+ * column the build does not publish) becomes NaN, never 0: NaN carries through every sum, share and
+ * growth computed from it, so a hidden figure shows as "—" and takes no colour, class or rank.
+ */
+export function sumsRows(data: ColumnarJson): RegionPeriodSums[] {
+  const rows = fromColumnar<RegionPeriodSums>(data);
+  const missing = SUM_FIELDS.filter((f) => !(f in data.columns));
+  for (const r of rows) {
+    for (const f of missing) r[f] = Number.NaN;
+    for (const f of SUM_FIELDS) if (r[f] === null) r[f] = Number.NaN;
+  }
+  return rows;
 }

@@ -66,6 +66,13 @@ export interface Manifest {
    * that of the first plan's headline per-capita income target. Absent: all households.
    */
   population?: string;
+  /**
+   * Present in a public build's datasets (`npm run build:public`, CONTRACT.md "Public build"):
+   * aggregates only, figures resting on fewer than `k` households, and those that would let one be
+   * recomputed, are null. The page then runs in public mode (read-only, no engine, no household
+   * panels) and shows a hidden figure as "—" (不公布).
+   */
+  public?: { k: number; hiddenCells: number; protection?: number };
 }
 
 /** One row of `regions.parquet`. */
