@@ -54,6 +54,7 @@ import { LayersPanel } from './facilities/LayersPanel';
 import { IntegrityPanel } from './integrity/IntegrityPanel';
 import { integrityYear, useIntegrity } from '../state/use-integrity';
 import { integrityLayer, integrityMarks } from '../map/integrity/layer';
+import { ExportMenu } from './export/ExportMenu';
 
 // The analysis panels (d3 charts, ledgers, scorecard) are a separate chunk, fetched once the
 // first map is painted: they wait for the engine, which starts then anyway, and before it their
@@ -365,6 +366,7 @@ export function Dashboard({ t, data, view, update }: DashboardProps) {
                 }}
               />
             </div>
+            <ExportMenu unitCode={shown.unit} view={{ t, lang, manifest, context: mapBoundaries, unitName, childLevelName, metric: view.metric, metricName, periodText, period: p, population, stats: vm.unit, features, children: vm.children, classification, targetEvals }} />
             <div className="overlay bottom-left">
               <EngineStatus t={t} lang={lang} status={engine} />
             </div>
