@@ -11,7 +11,10 @@
  */
 import * as fontkitModule from '@pdf-lib/fontkit';
 import { PDFDocument, rgb, type PDFFont, type PDFPage, type RGB } from 'pdf-lib';
+import { PAGE_SIZE, PDF_BODY_TOP, PDF_FOOTER_TOP, PDF_MAP_BOX, PDF_MARGIN as MARGIN, PDF_RULE_Y, PDF_SIDE_WIDTH, PDF_TILE_HEIGHT, PDF_TILE_TOP, PDF_TITLE_BASELINE } from './pdf-layout';
 import { TILE_STATUS_COLORS, type ExportSheet, type KpiTile } from './sheet';
+
+export { PAGE_SIZE, PDF_MAP_BOX, pdfMapPixels } from './pdf-layout';
 
 export interface BriefingPage extends ExportSheet {
   /** The map as PNG bytes (src/ui/export/map-image.ts `mapImagePng`); null draws a placeholder box. */
@@ -31,11 +34,8 @@ export interface BriefingPdfOptions {
   date?: Date;
 }
 
-/** A4 landscape in points. */
-export const PAGE_SIZE: [number, number] = [841.89, 595.28];
 // The package's ES build has a default export that its types do not declare.
 const fontkit = (fontkitModule as unknown as { default?: typeof fontkitModule }).default ?? fontkitModule;
-const MARGIN = 32;
 const MAX_WEAKEST = 10;
 /** Characters no file of the font holds, written as a near equivalent instead of dropped. */
 const FALLBACK: Record<string, string> = { '\u2212': '-', '\u2013': '-', '\u2014': '-', '\u00a0': ' ', '\u2009': ' ', '\u202f': ' ' };
@@ -169,32 +169,31 @@ export async function buildBriefingPdf(pages: BriefingPage[], font: Uint8Array |
 }
 
 async function drawPage(doc: PDFDocument, f: FontSet, p: BriefingPage, pageLabel: string, noMap: string): Promise<void> {
-  const [W, H] = PAGE_SIZE;
+  const W = PAGE_SIZE[0];
   const page = doc.addPage(PAGE_SIZE);
   const right = W - MARGIN;
   // Header: title, subtitle, as-of at the right.
-  let y = H - MARGIN - 20;
+  let y = PDF_TITLE_BASELINE;
   const asOfW = f.width(p.asOf, 10);
   f.draw(page, f.fit(p.title, 20, right - MARGIN - asOfW - 16), MARGIN, y, 20);
   f.drawRight(page, p.asOf, right, y + 4, 10, MUTED);
-  y -= 18;
-  f.draw(page, f.fit(p.subtitle, 11, right - MARGIN), MARGIN, y, 11, MUTED);
-  y -= 10;
+  f.draw(page, f.fit(p.subtitle, 11, right - MARGIN), MARGIN, y - 18, 11, MUTED);
+  y = PDF_RULE_Y;
   page.drawLine({ start: { x: MARGIN, y }, end: { x: right, y }, thickness: 0.75, color: RULE });
 
   // KPI tiles.
-  const tileTop = y - 10;
-  const tileH = 74;
+  const tileTop = PDF_TILE_TOP;
+  const tileH = PDF_TILE_HEIGHT;
   const n = Math.max(1, p.kpis.length);
   const gap = 8;
   const tileW = (right - MARGIN - gap * (n - 1)) / n;
   p.kpis.forEach((k, i) => drawTile(page, f, k, MARGIN + i * (tileW + gap), tileTop - tileH, tileW, tileH));
 
   // Map (left) and the legend and weakest units (right).
-  const footerTop = MARGIN + 40;
-  const bodyTop = tileTop - tileH - 12;
-  const sideW = 236;
-  const mapBox = { x: MARGIN, y: footerTop, w: right - MARGIN - sideW - 16, h: bodyTop - footerTop };
+  const footerTop = PDF_FOOTER_TOP;
+  const bodyTop = PDF_BODY_TOP;
+  const sideW = PDF_SIDE_WIDTH;
+  const mapBox = PDF_MAP_BOX;
   page.drawRectangle({ x: mapBox.x, y: mapBox.y, width: mapBox.w, height: mapBox.h, borderColor: RULE, borderWidth: 0.75 });
   if (p.map) {
     const img = await doc.embedPng(p.map);

@@ -193,6 +193,28 @@ describe.skipIf(!chrome)('exports: PNG, GeoJSON, CSV, PDF of the current view', 
     writeFileSync(resolve(ARTIFACTS, 'export-pdf-view.png'), canvas.toBuffer('image/png'));
   });
 
+  test('the region table and the scorecard export as CSV with the BOM', async () => {
+    await openMenu();
+    const table = await download('export-region-table');
+    expect([...table.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = table.bytes.toString('utf8').slice(1).split('\r\n').filter(Boolean);
+    expect(lines.slice(1).map((l) => l.split(',')[1]).sort()).toEqual([...rankingCodes].sort());
+    await page.waitForSelector('[data-testid="scorecard"][data-state="ready"]', { timeout: 120_000 });
+    const targets = await page.locator('[data-testid="scorecard"] tr[data-target]').count();
+    const card = await download('scorecard-export');
+    expect([...card.bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(card.bytes.toString('utf8').slice(1).split('\r\n').filter(Boolean).length).toBe(targets + 1);
+  });
+
+  test('Escape closes the menu and gives focus back to its button', async () => {
+    await openMenu();
+    await page.screenshot({ path: resolve(ARTIFACTS, 'export-menu.png') });
+    await page.locator('[data-testid="export-geojson"]').focus();
+    await page.keyboard.press('Escape');
+    expect(await page.locator('[data-testid="export-menu"]').count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('export-open');
+  });
+
   test('no request left the app host and the page threw nothing', () => {
     expect(outside).toEqual([]);
     expect(errors).toEqual([]);

@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { CsvPrecision } from '../../domain/csv';
 import { regionTableCsv } from '../../export/csv';
+import { pdfMapPixels } from '../../export/pdf-layout';
 import { clampPngSize, PNG_MAX, PNG_MIN } from '../../export/png-layout';
 import { placeName } from '../../i18n';
 import { EXPORT_MESSAGES } from '../../i18n/export';
@@ -72,8 +73,13 @@ export function ExportMenu({ view, unitCode }: { view: ExportViewInput; unitCode
     const file = `${base}.pdf`;
     void run(file, async () => {
       const [{ mapImagePng }, { exportBriefingPdf }] = await Promise.all([import('./map-image'), import('./briefing-pdf')]);
-      const map = await mapImagePng({ context: view.context, features: view.features, classification: view.classification, lang, width: 1600, height: 1000, pixelRatio: 1.5 });
+      const started = performance.now();
+      const map = await mapImagePng({ context: view.context, features: view.features, classification: view.classification, lang, ...pdfMapPixels(), pixelRatio: 1.5 });
+      const drawn = performance.now();
       await exportBriefingPdf([briefingPage(view, map)], { lang, filename: file });
+      // Timings for the tests and the README: map picture, then fonts and PDF.
+      panel.current?.setAttribute('data-pdf-map-ms', String(Math.round(drawn - started)));
+      panel.current?.setAttribute('data-pdf-ms', String(Math.round(performance.now() - drawn)));
     });
   };
   const exportGeoJson = () => {
