@@ -1,13 +1,12 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import type { CsvPrecision } from '../../domain/csv';
 import { regionTableCsv } from '../../export/csv';
-import { pdfMapPixels } from '../../export/pdf-layout';
 import { clampPngSize, PNG_MAX, PNG_MIN } from '../../export/png-layout';
 import { placeName } from '../../i18n';
 import { EXPORT_MESSAGES } from '../../i18n/export';
 import { downloadBlob, downloadText } from '../panels/download';
 import { ExportCsv } from '../panels/ExportCsv';
-import { briefingPage, viewGeoJson, viewSheet, type ExportViewInput } from './view-sheet';
+import { viewGeoJson, viewSheet, type ExportViewInput } from './view-sheet';
 import './export.css';
 
 /** The PNG sizes offered (issue 14: big screens at 1920 × 1080 and 3840 × 2160). */
@@ -72,11 +71,11 @@ export function ExportMenu({ view, unitCode }: { view: ExportViewInput; unitCode
   const exportPdf = () => {
     const file = `${base}.pdf`;
     void run(file, async () => {
-      const [{ mapImagePng }, { exportBriefingPdf }] = await Promise.all([import('./map-image'), import('./briefing-pdf')]);
+      const { exportBriefingPdf, renderBriefingPage } = await import('./briefing-pdf');
       const started = performance.now();
-      const map = await mapImagePng({ context: view.context, features: view.features, classification: view.classification, lang, ...pdfMapPixels(), pixelRatio: 1.5 });
+      const page = await renderBriefingPage(view);
       const drawn = performance.now();
-      await exportBriefingPdf([briefingPage(view, map)], { lang, filename: file });
+      await exportBriefingPdf([page], { lang, filename: file });
       // Timings for the tests and the README: map picture, then fonts and PDF.
       panel.current?.setAttribute('data-pdf-map-ms', String(Math.round(drawn - started)));
       panel.current?.setAttribute('data-pdf-ms', String(Math.round(performance.now() - drawn)));

@@ -6,6 +6,7 @@ import type { BriefingPage } from '../../export/pdf';
 import type { Lang } from '../../i18n';
 import { EXPORT_MESSAGES } from '../../i18n/export';
 import { downloadBlob } from '../panels/download';
+import { briefingPage, type ExportViewInput } from './view-sheet';
 
 export interface BriefingPdfDownload {
   /** Language of the page labels and the document title (default Chinese). */
@@ -28,7 +29,7 @@ export async function briefingPdfBytes(pages: BriefingPage[], opts: BriefingPdfD
 
 /**
  * Builds the briefing pack and downloads it. Pages come from the briefing mode's saved views
- * (`briefingPage(view, await mapImagePng(...))`, view-sheet.ts and map-image.ts).
+ * (`await renderBriefingPage(view)` per view, or `briefingPage(view, png)` with a picture of one's own).
  * Resolves with the file's name and size once the download has been handed to the browser.
  */
 export async function exportBriefingPdf(pages: BriefingPage[], opts: BriefingPdfDownload = {}): Promise<{ filename: string; bytes: number }> {
@@ -36,4 +37,14 @@ export async function exportBriefingPdf(pages: BriefingPage[], opts: BriefingPdf
   const filename = opts.filename ?? 'briefing.pdf';
   downloadBlob(new Blob([bytes as BlobPart], { type: 'application/pdf' }), filename);
   return { filename, bytes: bytes.length };
+}
+
+/**
+ * One page of the pack for a view: its sheet and weakest units (view-sheet.ts) with its map drawn
+ * off screen at the page's map box (200 dpi). The map code is loaded on first use.
+ */
+export async function renderBriefingPage(view: ExportViewInput): Promise<BriefingPage> {
+  const [{ mapImagePng }, { pdfMapPixels }] = await Promise.all([import('./map-image'), import('../../export/pdf-layout')]);
+  const map = await mapImagePng({ context: view.context, features: view.features, classification: view.classification, lang: view.lang, ...pdfMapPixels(), pixelRatio: 1.5 });
+  return briefingPage(view, map);
 }
