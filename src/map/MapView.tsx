@@ -100,7 +100,7 @@ function fitPadding(width: number, fixed?: number): typeof FIT_PADDING {
 }
 
 /** The regions with their class colour baked into a `fill` property, as the fill layer reads it. */
-function coloured(features: BoundaryCollection, classification: Classification): FeatureCollection {
+export function coloured(features: BoundaryCollection, classification: Classification): FeatureCollection {
   return {
     type: 'FeatureCollection',
     features: features.features.map((f) => ({ ...f, properties: { ...f.properties, fill: fillOf(classification, f.properties.code) } })),

@@ -62,6 +62,7 @@ import { pickTiles, weakestUnits, type TileRow } from '../briefing/tiles';
 import { tourStories } from '../briefing/stories';
 import { BRIEFING_MESSAGES } from '../i18n/briefing';
 import { formatTargetValue } from '../i18n/targets';
+import { ExportMenu } from './export/ExportMenu';
 
 // The analysis panels (d3 charts, ledgers, scorecard) are a separate chunk, fetched once the
 // first map is painted: they wait for the engine, which starts then anyway, and before it their
@@ -436,6 +437,7 @@ export function Dashboard({ t, data, view, update }: DashboardProps) {
             <div className="overlay bottom-right">
               {legend}
             </div>
+            <ExportMenu unitCode={shown.unit} view={{ t, lang, manifest, context: mapBoundaries, unitName, childLevelName, metric: view.metric, metricName, periodText, period: p, population, stats: vm.unit, features, children: vm.children, classification, targetEvals }} />
             <div className="overlay bottom-left">
               <EngineStatus t={t} lang={lang} status={engine} />
             </div>

@@ -3,6 +3,10 @@ import type { BoundaryCollection } from '../../data/dataset-client';
 import type { RegionStats } from '../../domain/income';
 import { placeName, type Lang, type Messages } from '../../i18n';
 import { formatGrowth, formatInteger, formatYuan } from '../../i18n/format';
+import { EXPORT_MESSAGES } from '../../i18n/export';
+import { rankingCsv } from '../../export/csv';
+import { downloadText } from '../panels/download';
+import { ExportCsv } from '../panels/ExportCsv';
 
 export type RankingKey = 'perCapita' | 'growth' | 'households' | 'gap' | 'facilities';
 
@@ -111,6 +115,10 @@ export function RankingList({ t, lang, title, features, stats, current, onOpen, 
     <section className="panel side-panel ranking" aria-label={title} data-testid="ranking">
       <h2>{title}</h2>
       <p className="panel-hint" id={hintId}>{t.rankingHint}{' · '}{t.rankingKeysHint}</p>
+      <ExportCsv t={t} testId="ranking-export" label={t.panels.exportCsv} disabled={codes.length === 0} busy={false} onExport={(precision) => downloadText(rankingCsv(
+        codes.map((code) => ({ code, name: names.get(code) ?? code, stats: stats.get(code), gap: gaps?.values.get(code) ?? null, facilities: facilities?.values.get(code) })),
+        { rank: t.rankingRank, code: EXPORT_MESSAGES[lang].code, name: t.rankingName, perCapita: `${t.perCapita} (${t.unitYuan})`, growth: `${t.growth} (%)`, households: `${t.households} (${t.unitHouseholds})`, gap: gaps?.label, facilities: facilities?.label },
+        precision), `ranking-${(unitCode ?? 'view').replace(/[^0-9A-Za-z]/g, '')}.csv`)} />
       <div className="ranking-scroll">
         <table aria-describedby={hintId}>
           <thead>

@@ -2,7 +2,11 @@ import { useEffect, useMemo, useState } from 'react';
 import type { Connector } from '../../data/engine/connector';
 import { evaluatePlan } from '../../data/plan-evaluation';
 import type { Manifest } from '../../domain/dataset';
-import type { Lang } from '../../i18n';
+import { messages, type Lang } from '../../i18n';
+import { EXPORT_MESSAGES } from '../../i18n/export';
+import { scorecardCsv } from '../../export/csv';
+import { downloadText } from '../panels/download';
+import { ExportCsv } from '../panels/ExportCsv';
 import { formatGap, formatTargetValue, TARGET_MESSAGES } from '../../i18n/targets';
 import { rowDisplay } from '../../targets/display-precision';
 import type { Basis, Plan, TargetEvaluation } from '../../targets/types';
@@ -142,6 +146,18 @@ export function Scorecard({ lang, db, plan, manifest, unitCode, year, precompute
             </tbody>
           </table>
           {state.rows.some((r) => r.projected) && <p className="muted small">{m.projectedNote}</p>}
+          <ExportCsv t={messages(lang)} testId="scorecard-export" label={messages(lang).panels.exportCsv} disabled={false} busy={false} onExport={(precision) => {
+            const x = EXPORT_MESSAGES[lang].scorecard;
+            downloadText(scorecardCsv(state.rows, {
+              headers: { target: m.target, population: m.population, actual: m.actual, goal: m.goal, gap: m.gap, unit: x.unit, status: m.status, projected: x.projected, basis: x.basis },
+              label: (id) => byId.get(id)?.label[lang] ?? id,
+              population: (r) => { const pop = r.population ?? byId.get(r.targetId)?.population; return pop ? m.populationName[pop] : ''; },
+              unit: (u) => x.units[u],
+              status: (r) => m.statusName[r.status],
+              basis: (r) => (flagged(r.basis) ? m.basisName[r.basis] : ''),
+              yes: x.yes,
+            }, precision), `scorecard-${plan?.id ?? 'plan'}-${unitCode}-${year}.csv`);
+          }} />
           {[...new Set(state.rows.map((r) => r.basis).filter(flagged))].map((b) => (
             <p key={b} className="muted small" data-basis-note={b}>{m.basisName[b]}{colon}{m.basisNote[b]}</p>
           ))}
