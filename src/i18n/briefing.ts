@@ -45,6 +45,10 @@ export interface BriefingMessages {
   provenance: string;
   blank: string;
   storage: string;
+  pdf: string;
+  packProgress: (done: number, of: number) => string;
+  packTimeout: string;
+  pdfName: string;
 }
 
 const zh: BriefingMessages = {
@@ -94,6 +98,10 @@ const zh: BriefingMessages = {
   provenance: '来源',
   blank: '黑屏（按任意键恢复）',
   storage: '视图保存在本浏览器中；换电脑请先导出。',
+  pdf: '导出简报 PDF',
+  packProgress: (done, of) => `正在生成 PDF：${done} / ${of} 页`,
+  packTimeout: '有一页两分钟内未能显示完毕，未生成 PDF。',
+  pdfName: '简报.pdf',
 };
 
 const en: BriefingMessages = {
@@ -143,6 +151,10 @@ const en: BriefingMessages = {
   provenance: 'Source',
   blank: 'Screen blanked (press any key)',
   storage: 'Views are kept in this browser; export them to use another computer.',
+  pdf: 'Briefing PDF',
+  packProgress: (done, of) => `Making the PDF: page ${done} of ${of}`,
+  packTimeout: 'A page was not drawn within two minutes; no PDF was made.',
+  pdfName: 'briefing.pdf',
 };
 
 export const BRIEFING_MESSAGES: Record<Lang, BriefingMessages> = { zh, en };

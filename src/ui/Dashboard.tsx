@@ -63,6 +63,7 @@ import { tourStories } from '../briefing/stories';
 import { BRIEFING_MESSAGES } from '../i18n/briefing';
 import { formatTargetValue } from '../i18n/targets';
 import { ExportMenu } from './export/ExportMenu';
+import type { ExportViewInput } from './export';
 
 // The analysis panels (d3 charts, ledgers, scorecard) are a separate chunk, fetched once the
 // first map is painted: they wait for the engine, which starts then anyway, and before it their
@@ -352,8 +353,12 @@ export function Dashboard({ t, data, view, update }: DashboardProps) {
   />
   );
 
+  const exportInput: ExportViewInput = { t, lang, manifest, context: mapBoundaries, unitName, childLevelName, metric: view.metric, metricName, periodText, period: p, population, stats: vm.unit, features, children: vm.children, classification, targetEvals };
+
   if (briefing) {
     const bm = BRIEFING_MESSAGES[lang];
+    const wantedUnit = unit;
+    const evaluationSettled = evaluation.state !== 'loading';
     const tiles = briefingTiles(vm.unit, evaluation.state === 'ready' ? pickTiles(evaluation.plan, evaluation.rows, population) : null, lang, t, population);
     const weakValues = byTargetMap && targetEvals
       ? new Map([...targetEvals].filter(([, e]) => e.gap !== null).map(([c, e]) => [c, e.gap!]))
@@ -384,6 +389,8 @@ export function Dashboard({ t, data, view, update }: DashboardProps) {
         synthetic={manifest.synthetic}
         provenance={manifest.provenance}
         onOpenUnit={openUnit}
+        exportInput={exportInput}
+        pageReady={() => shown.unit === wantedUnit && mapArea.current?.dataset.painted === 'true' && evaluationSettled}
       />
     );
   }
@@ -437,7 +444,7 @@ export function Dashboard({ t, data, view, update }: DashboardProps) {
             <div className="overlay bottom-right">
               {legend}
             </div>
-            <ExportMenu unitCode={shown.unit} view={{ t, lang, manifest, context: mapBoundaries, unitName, childLevelName, metric: view.metric, metricName, periodText, period: p, population, stats: vm.unit, features, children: vm.children, classification, targetEvals }} />
+            <ExportMenu unitCode={shown.unit} view={exportInput} />
             <div className="overlay bottom-left">
               <EngineStatus t={t} lang={lang} status={engine} />
             </div>

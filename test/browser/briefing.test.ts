@@ -119,11 +119,29 @@ describe.skipIf(!chrome)('briefing mode, saved views and the kiosk loop', () => 
     expect(await page.locator('[data-testid="briefing-step"]').textContent()).toContain('第 2 / 2 页');
     await page.keyboard.press('ArrowLeft');
     await expect.poll(() => page.locator('[data-testid="briefing-title"]').textContent(), { timeout: 60_000 }).toBe('宁夏回族自治区');
+    // The PDF pack: one page per saved view, its text extractable Chinese; the briefing returns to its view.
+    const [pdf] = await Promise.all([page.waitForEvent('download', { timeout: 240_000 }), page.locator('[data-testid="briefing-pdf"]').click()]);
+    const bytes = readFileSync((await pdf.path())!);
+    const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
+    const doc = await pdfjs.getDocument({ data: new Uint8Array(bytes), disableFontFace: true }).promise;
+    expect(doc.numPages).toBe(2);
+    const texts: string[] = [];
+    for (let i = 1; i <= 2; i++) texts.push((await (await doc.getPage(i)).getTextContent()).items.map((it) => ('str' in it ? it.str : '')).join(''));
+    expect(texts[0]).toContain('宁夏回族自治区');
+    expect(texts[1]).toContain('海原县');
+    for (const text of texts) {
+      expect(text).toContain('人均纯收入');
+      expect(text).toContain('数据截至');
+      expect(text).toContain('合成');
+    }
+    // Page 1 carries its tiles' targets (the PDF's tiles are the briefing's).
+    expect(texts[0]).toContain('目标');
+    await expect.poll(() => page.locator('[data-testid="briefing-title"]').textContent(), { timeout: 60_000 }).toBe('宁夏回族自治区');
     // Escape leaves the briefing for the dashboard of the same view.
     await page.keyboard.press('Escape');
     await page.waitForSelector('[data-testid="kpi-strip"]');
     expect(page.url()).not.toContain('mode=');
-  }, 240_000);
+  }, 480_000);
 
   test('at 3840×2160 the same page is scaled, not reflowed', async () => {
     const big = await launchChromium(chrome!, { viewport: { width: 3840, height: 2160 } });
