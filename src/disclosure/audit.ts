@@ -31,6 +31,12 @@ export interface AuditOptions {
    * does not prove get their own LPs.
    */
   exact?: boolean;
+  /**
+   * Results of components already audited, by their cells (a component with the same cells has the
+   * same LPs): `protectTable` passes one across its rounds so that only changed components are
+   * solved again.
+   */
+  cache?: Map<string, { failures: AuditFailure[]; lpRuns: number }>;
   /** Called now and then with the components done so far. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -120,8 +126,13 @@ export function audit(highs: Highs, s: SuppressionState, options: AuditOptions =
 
   comps.forEach((comp, ci) => {
     options.onProgress?.(ci, comps.length);
-    const r = auditComponent(highs, s, comp, fields, protection, nonNeg, options.exact === true);
-    lpRuns += r.lpRuns;
+    const key = comp.vars.join(',');
+    let r = options.cache?.get(key);
+    if (!r) {
+      r = auditComponent(highs, s, comp, fields, protection, nonNeg, options.exact === true);
+      lpRuns += r.lpRuns;
+      options.cache?.set(key, r);
+    }
     failures.push(...r.failures);
   });
   return {
@@ -138,13 +149,19 @@ export function audit(highs: Highs, s: SuppressionState, options: AuditOptions =
 
 
 
+/** Components up to this many cells go straight to two LPs per cell. */
+const SMALL_COMPONENT = 40;
+/** Random-objective LPs that seed a larger component's directions. */
+const RANDOM_OBJECTIVES = 6;
+/** Rounds of LPs over the cells not yet proved, before each gets its own two. */
+const GROUP_ROUNDS = 20;
+
 /**
- * One component. The households LPs of the first period are solved for every cell; each optimum x
- * gives a direction d = (x − t)/(x_i − t_i) with A·d = 0 (t: the true values), so for any figure
- * and period with true values t′, t′ + λ·d is feasible for every λ up to min over d_j < 0 of
- * t′_j / −d_j: a proof that the cell's range reaches at least λ above its value (and likewise
- * below). A cell whose proof falls short of what it needs gets its own two LPs for that figure and
- * period, whose optimum decides.
+ * One component, every figure and period. A cell's range is first proved wide enough by feasible
+ * points: the true values t moved along directions d with A·d = 0 found earlier (t′ + λ·d is
+ * feasible for λ up to min over d_j < 0 of t′_j / −d_j), and in a large component the optima of
+ * LPs over many cells at once (each a feasible point). Only the cells that are not proved so get
+ * their own two LPs (min and max), and only those exact optima can fail a cell.
  */
 function auditComponent(
   highs: Highs,
@@ -196,6 +213,7 @@ function auditComponent(
   const allCols = { kind: 'range', from: 0, to: nv - 1 } as const;
   const allRows = { kind: 'range', from: 0, to: nr - 1 } as const;
   let boundedNow = true;
+  /** Column whose cost is 1 (the others 0); −1 none; −2 a dense objective is set. */
   let costOn = -1;
   let current = '';
   let scale = 1;
@@ -212,8 +230,11 @@ function auditComponent(
     });
     return rhs;
   };
-  const setProblem = (key: string, rhs: Float64Array, bounded: boolean, sc: number) => {
+  const setProblem = (key: string, rhs: Float64Array, bounded: boolean, truth: number[]) => {
     if (current === key) return;
+    let sc = 1;
+    for (const b of rhs) sc = Math.max(sc, Math.abs(b));
+    for (const x of truth) sc = Math.max(sc, Math.abs(x));
     const b = rhs.map((x) => x / sc);
     model.changeRowsBounds(allRows, b, b);
     if (bounded !== boundedNow) {
@@ -223,13 +244,8 @@ function auditComponent(
     scale = sc;
     current = key;
   };
-  /** Optimum of x_v (min or max) for the problem set, and the optimal point (unscaled). */
-  const solve = (v: number, isMin: boolean): { obj: number; x: Float64Array | null } => {
-    if (costOn !== v) {
-      if (costOn >= 0) model.changeColCost(costOn, 0);
-      model.changeColCost(v, 1);
-      costOn = v;
-    }
+  /** Runs the LP as set (objective, bounds); the optimum and optimal point, unscaled. */
+  const solveCurrent = (isMin: boolean): { obj: number; x: Float64Array | null } => {
     model.changeObjectiveSense(isMin ? minimize : maximize);
     model.run();
     lpRuns++;
@@ -242,77 +258,127 @@ function auditComponent(
     if (st === status.unbounded || st === status.unboundedOrInfeasible) return { obj: isMin ? -Infinity : Infinity, x: null };
     throw new Error(`Audit LP ended with status ${st} (component of ${nv} cells)`);
   };
+  const solve = (v: number, isMin: boolean) => {
+    if (costOn === -2) model.changeColsCost(allCols, new Float64Array(nv));
+    else if (costOn >= 0 && costOn !== v) model.changeColCost(costOn, 0);
+    if (costOn !== v) model.changeColCost(v, 1);
+    costOn = v;
+    return solveCurrent(isMin);
+  };
+  const solveDense = (cost: Float64Array, isMin: boolean) => {
+    model.changeColsCost(allCols, cost);
+    costOn = -2;
+    return solveCurrent(isMin);
+  };
+
+  const up: (Direction | null)[] = new Array(nv).fill(null);
+  const down: (Direction | null)[] = new Array(nv).fill(null);
+  const exactCache = new Map<string, [number, number]>();
+  /** Identical right-hand sides (e.g. households in every period) are one problem. */
+  const problemIds = new Map<string, string>();
+  let seeded = false;
+  let seed = 0x9e3779b9 ^ nv;
+  const random = () => {
+    seed = (Math.imul(seed, 1664525) + 1013904223) >>> 0;
+    return seed / 2 ** 32;
+  };
 
   try {
     model.options.set({ output_flag: false });
-    const exactCache = new Map<string, Map<number, [number, number]>>();
-    const exactRange = (key: string, v: number): [number, number] => {
-      let m = exactCache.get(key);
-      if (!m) exactCache.set(key, (m = new Map()));
-      let r = m.get(v);
-      if (!r) {
-        r = [solve(v, true).obj, solve(v, false).obj];
-        m.set(v, r);
-      }
-      return r;
-    };
-    // Directions from the households LPs of period 0.
-    const up: (Float64Array | null)[] = new Array(nv).fill(null);
-    const down: (Float64Array | null)[] = new Array(nv).fill(null);
-    const hf = PUBLIC_FIELDS.indexOf('households');
-    const scaleOf = (rhs: Float64Array, f: number, t: number) => {
-      let sc = 1;
-      for (const b of rhs) sc = Math.max(sc, Math.abs(b));
-      for (const c of comp.vars) sc = Math.max(sc, Math.abs(cellValue(c, f, t)));
-      return sc;
-    };
-    if (!exact && P > 0) {
-      const rhs = rhsOf(hf, 0);
-      const key = `h|${Array.from(rhs).join(',')}`;
-      setProblem(key, rhs, true, scaleOf(rhs, hf, 0));
-      const t0 = comp.vars.map((c) => cellValue(c, hf, 0));
-      const cache = new Map<number, [number, number]>();
-      exactCache.set(key, cache);
-      for (let v = 0; v < nv; v++) {
-        const lo = solve(v, true);
-        const hi = solve(v, false);
-        cache.set(v, [lo.obj, hi.obj]);
-        up[v] = direction(hi.x, t0, v, 1);
-        down[v] = direction(lo.x, t0, v, -1);
-      }
-    }
-
     for (const field of fields) {
       const f = PUBLIC_FIELDS.indexOf(field);
       const bounded = nonNeg.has(field);
       const p = protection[field];
       for (let t = 0; t < P; t++) {
         const rhs = rhsOf(f, t);
-        const key = `${bounded ? 'h' : 'f'}|${Array.from(rhs).join(',')}`;
+        const rhsKey = `${bounded ? 'h' : 'f'}|${Array.from(rhs).join(',')}`;
+        if (!problemIds.has(rhsKey)) problemIds.set(rhsKey, String(problemIds.size));
+        const key = problemIds.get(rhsKey)!;
         const truth = comp.vars.map((c) => cellValue(c, f, t));
+        const active: number[] = [];
         for (let v = 0; v < nv; v++) {
           const cell = comp.vars[v]!;
+          if (households(table, cell % 3, Math.floor(cell / 3), t) > 0) active.push(v);
+        }
+        const need = new Float64Array(nv);
+        const tol = new Float64Array(nv);
+        for (let v = 0; v < nv; v++) {
+          tol[v] = 1e-6 * Math.max(1, Math.abs(truth[v]!));
+          if (p !== undefined && s.primary[comp.vars[v]!]) need[v] = p * Math.abs(truth[v]!) + 1e-9 * Math.max(1, Math.abs(truth[v]!));
+        }
+        // Proved reach: the highest and lowest value of each cell at a feasible point found.
+        const hi = Float64Array.from(truth);
+        const lo = Float64Array.from(truth);
+        const okUp = (v: number) => (need[v]! > 0 ? hi[v]! - truth[v]! >= need[v]! : hi[v]! - lo[v]! > tol[v]!);
+        const okDown = (v: number) => (need[v]! > 0 ? truth[v]! - lo[v]! >= need[v]! : hi[v]! - lo[v]! > tol[v]!);
+        const record = (x: Float64Array | null) => {
+          if (!x) return;
+          for (let v = 0; v < nv; v++) {
+            if (x[v]! > hi[v]!) {
+              hi[v] = x[v]!;
+              if (!up[v]) up[v] = direction(x, truth, v, 1);
+            }
+            if (x[v]! < lo[v]!) {
+              lo[v] = x[v]!;
+              if (!down[v]) down[v] = direction(x, truth, v, -1);
+            }
+          }
+        };
+        if (!exact) {
+          for (const v of active) {
+            hi[v] = truth[v]! + (bounded ? reach(up[v]!, truth, 1) : up[v] ? Infinity : 0);
+            lo[v] = truth[v]! - (bounded ? reach(down[v]!, truth, -1) : down[v] ? Infinity : 0);
+          }
+        }
+        let pending = active.filter((v) => !okUp(v) || !okDown(v));
+        if (!pending.length) continue;
+        setProblem(key, rhs, bounded, truth);
+        if (!exact && nv > SMALL_COMPONENT && pending.length > 4) {
+          if (!seeded) {
+            seeded = true;
+            for (let k = 0; k < RANDOM_OBJECTIVES; k++) {
+              const cost = new Float64Array(nv);
+              for (let v = 0; v < nv; v++) cost[v] = (random() < 0.5 ? -1 : 1) / Math.max(1, Math.abs(truth[v]!));
+              record(solveDense(cost, k % 2 === 0).x);
+            }
+          }
+          for (let round = 0; round < GROUP_ROUNDS && pending.length; round++) {
+            const costUp = new Float64Array(nv);
+            const costDown = new Float64Array(nv);
+            let anyUp = false;
+            let anyDown = false;
+            for (const v of pending) {
+              if (!okUp(v)) (costUp[v] = 1 / Math.max(1, Math.abs(truth[v]!))), (anyUp = true);
+              if (!okDown(v)) (costDown[v] = 1 / Math.max(1, Math.abs(truth[v]!))), (anyDown = true);
+            }
+            if (anyUp) record(solveDense(costUp, false).x);
+            if (anyDown) record(solveDense(costDown, true).x);
+            const left = pending.filter((v) => !okUp(v) || !okDown(v));
+            if (left.length === pending.length) break;
+            pending = left;
+          }
+          pending = pending.filter((v) => !okUp(v) || !okDown(v));
+        }
+        for (const v of pending) {
+          const cacheKey = `${v}|${key}`;
+          let range = exactCache.get(cacheKey);
+          if (!range) {
+            const a = solve(v, true);
+            const b = solve(v, false);
+            record(a.x);
+            record(b.x);
+            range = [a.obj, b.obj];
+            exactCache.set(cacheKey, range);
+          }
+          const [min, max] = range;
+          const cell = comp.vars[v]!;
           const r = Math.floor(cell / 3);
-          const part = cell % 3;
-          if (households(table, part, r, t) <= 0) continue;
           const x = truth[v]!;
-          const tol = 1e-6 * Math.max(1, Math.abs(x));
-          const need = p !== undefined && s.primary[cell] ? p * Math.abs(x) + 1e-9 * Math.max(1, Math.abs(x)) : 0;
-          if (!exact) {
-            const reachUp = bounded ? reach(up[v]!, truth, 1) : up[v] ? Infinity : 0;
-            const reachDown = bounded ? reach(down[v]!, truth, -1) : down[v] ? Infinity : 0;
-            if (need > 0 ? reachUp >= need && reachDown >= need : reachUp + reachDown > tol) continue;
-          }
-          let lohi = exactCache.get(key)?.get(v);
-          if (!lohi) {
-            setProblem(key, rhs, bounded, scaleOf(rhs, f, t));
-            lohi = exactRange(key, v);
-          }
-          const [lo, hi] = lohi;
           const fail = (reason: AuditFailure['reason']) =>
-            failures.push({ cell, code: table.codes[r]!, part: PARTS[part]!, field, year: table.periods[t]!.year, quarter: table.periods[t]!.quarter, value: x, min: lo, max: hi, reason });
-          if (hi - lo <= tol) fail('pinned');
-          else if (need > 0 && (lo > x - need + 2e-9 * Math.max(1, Math.abs(x)) || hi < x + need - 2e-9 * Math.max(1, Math.abs(x)))) fail('unprotected');
+            failures.push({ cell, code: table.codes[r]!, part: PARTS[cell % 3]!, field, year: table.periods[t]!.year, quarter: table.periods[t]!.quarter, value: x, min, max, reason });
+          const slack = 2e-9 * Math.max(1, Math.abs(x));
+          if (max - min <= tol[v]!) fail('pinned');
+          else if (need[v]! > 0 && (min > x - need[v]! + slack || max < x + need[v]! - slack)) fail('unprotected');
         }
       }
     }
@@ -322,34 +388,42 @@ function auditComponent(
   return { failures, lpRuns };
 }
 
+/** A direction of movement, sparse: the cells it moves and by how much per unit of cell v. */
+interface Direction {
+  index: Int32Array;
+  delta: Float64Array;
+}
+
 /**
  * A direction of movement of cell v from an LP optimum: (x − t) / (x_v − t_v) for the upward one
  * (sign 1), (t − x) / (t_v − x_v) for the downward one, so its v entry is 1; entries that are
  * rounding noise are dropped. Null when the optimum does not move the cell.
  */
-function direction(x: Float64Array | null, t: number[], v: number, sign: 1 | -1): Float64Array | null {
+function direction(x: Float64Array | null, t: number[], v: number, sign: 1 | -1): Direction | null {
   if (!x) return null;
   const step = sign * (x[v]! - t[v]!);
   if (!(step > 1e-9 * Math.max(1, Math.abs(t[v]!)))) return null;
-  const d = new Float64Array(t.length);
+  const index: number[] = [];
+  const delta: number[] = [];
   for (let j = 0; j < t.length; j++) {
-    const dj = (sign * (x[j]! - t[j]!)) / step;
-    d[j] = Math.abs(dj) < 1e-9 ? 0 : dj;
+    const dj = j === v ? 1 : (sign * (x[j]! - t[j]!)) / step;
+    if (Math.abs(dj) < 1e-9) continue;
+    index.push(j);
+    delta.push(dj);
   }
-  d[v] = 1;
-  return d;
+  return { index: Int32Array.from(index), delta: Float64Array.from(delta) };
 }
 
 /**
  * How far cell v can provably move (sign 1: up, −1: down) along direction d from the true values t
  * while every cell stays ≥ 0: the largest λ with t + sign·λ·d ≥ 0. Zero without a direction.
  */
-function reach(d: Float64Array | null, t: number[], sign: 1 | -1): number {
+function reach(d: Direction | null, t: number[], sign: 1 | -1): number {
   if (!d) return 0;
   let lambda = Infinity;
-  for (let j = 0; j < d.length; j++) {
-    const dj = sign * d[j]!;
-    if (dj < 0) lambda = Math.min(lambda, Math.max(0, t[j]!) / -dj);
+  for (let i = 0; i < d.index.length; i++) {
+    const dj = sign * d.delta[i]!;
+    if (dj < 0) lambda = Math.min(lambda, Math.max(0, t[d.index[i]!]!) / -dj);
   }
   return lambda;
 }

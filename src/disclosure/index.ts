@@ -34,7 +34,8 @@ export function protectTable(highs: Highs, table: LinkedTable, options: ProtectO
   const k = options.k ?? 10;
   const state = suppress(table, k);
   const maxRounds = options.maxRounds ?? 50;
-  let result = audit(highs, state, options);
+  const cache = options.cache ?? new Map();
+  let result = audit(highs, state, { ...options, cache });
   let rounds = 1;
   options.onRound?.(rounds, result);
   while (!result.ok && rounds < maxRounds) {
@@ -42,7 +43,7 @@ export function protectTable(highs: Highs, table: LinkedTable, options: ProtectO
     let changed = false;
     for (const cell of cells) if (addComplementFor(state, cell)) changed = true;
     if (!changed) break;
-    result = audit(highs, state, options);
+    result = audit(highs, state, { ...options, cache });
     rounds++;
     options.onRound?.(rounds, result);
   }

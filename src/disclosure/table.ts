@@ -190,3 +190,12 @@ export function equationsOf(table: LinkedTable): Equation[] {
   }
   return out;
 }
+
+/**
+ * The figures an attacker may take as ≥ 0 in every cell: those with no negative value anywhere in
+ * the table (counts, and incomes, which the import refuses when negative and the generator never
+ * makes negative). A figure with a negative value somewhere gets no bound.
+ */
+export function nonNegativeFields(table: LinkedTable): PublicField[] {
+  return PUBLIC_FIELDS.filter((_, f) => PARTS.every((_, p) => table.values[p]![f]!.every((v) => v >= 0)));
+}

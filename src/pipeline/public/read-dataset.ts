@@ -76,7 +76,7 @@ export async function readSourceDataset(dir: string): Promise<SourceDataset> {
     const boundaryPath = join(dir, 'boundaries', `${name}.geojson`);
     if (existsSync(aggPath)) {
       levels.push(level);
-      rows.push(...readColumnar(aggPath));
+      for (const row of readColumnar(aggPath)) rows.push(row);
       if (existsSync(boundaryPath)) boundaries.set(name, readJson<FeatureCollection>(boundaryPath));
       continue;
     }
@@ -89,7 +89,7 @@ export async function readSourceDataset(dir: string): Promise<SourceDataset> {
     const features: FeatureCollection['features'] = [];
     for (const c of withLevel) {
       const part = counties[c]!;
-      rows.push(...readColumnar(join(dir, part.agg[name]!)));
+      for (const row of readColumnar(join(dir, part.agg[name]!))) rows.push(row);
       const b = part.boundaries[name];
       if (b) features.push(...readJson<FeatureCollection>(join(dir, b)).features);
     }
