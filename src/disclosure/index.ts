@@ -4,7 +4,7 @@
  * and the published rows (`publishRows`). Pure TypeScript; HiGHS is passed in.
  */
 import type { Highs } from 'highs';
-import { audit, type AuditFailure, type AuditOptions, type AuditResult } from './audit';
+import { audit, DEFAULT_PROTECTION, type AuditFailure, type AuditOptions, type AuditResult } from './audit';
 import { addComplementFor, hiddenCellCount, isHidden, suppress, type SuppressionState } from './suppress';
 import { ALL, MON, PUBLIC_FIELDS, cellOf, columnOf, value, type LinkedTable } from './table';
 
@@ -32,7 +32,7 @@ export interface ProtectResult {
 
 export function protectTable(highs: Highs, table: LinkedTable, options: ProtectOptions = {}): ProtectResult {
   const k = options.k ?? 10;
-  const state = suppress(table, k);
+  const state = suppress(table, k, options.protection ?? DEFAULT_PROTECTION);
   const maxRounds = options.maxRounds ?? 50;
   const cache = options.cache ?? new Map();
   let result = audit(highs, state, { ...options, cache });

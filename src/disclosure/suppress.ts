@@ -14,7 +14,7 @@
  * smallest by households. The audit (`audit.ts`) is the proof; `addComplementFor` answers its
  * failures.
  */
-import { ALL, MON, TUP, cellOf, equationsOf, households, type Equation, type LinkedTable } from './table';
+import { ALL, MON, PUBLIC_FIELDS, TUP, cellOf, equationsOf, households, value, type Equation, type LinkedTable, type PublicField } from './table';
 
 export interface SuppressionState {
   table: LinkedTable;
@@ -32,6 +32,8 @@ export interface SuppressionState {
   equations: Equation[];
   /** Per region: the equations touching any of its cells. */
   touching: number[][];
+  /** Protection levels of primary cells (field index, p), checked per equation by `shortOfRoom`. */
+  protect: { field: number; p: number }[];
 }
 
 export function isHidden(s: SuppressionState, cell: number): boolean {
@@ -49,7 +51,7 @@ export function hiddenCellCount(s: SuppressionState): number {
 }
 
 /** Primary suppression only (the start of `suppress`). */
-export function initialState(table: LinkedTable, k: number): SuppressionState {
+export function initialState(table: LinkedTable, k: number, protection: Partial<Record<PublicField, number>> = {}): SuppressionState {
   const n = table.codes.length;
   const P = table.periods.length;
   const cells = n * 3;
@@ -82,7 +84,10 @@ export function initialState(table: LinkedTable, k: number): SuppressionState {
     for (const c of eq.cells) regions.add(Math.floor(c / 3));
     for (const r of regions) touching[r]!.push(e);
   });
-  const s: SuppressionState = { table, k, hideAll: new Uint8Array(n), hideMon: new Uint8Array(n), primary, zero, minHouseholds, cost, equations, touching };
+  const protect = Object.entries(protection)
+    .filter(([, p]) => p !== undefined && p > 0)
+    .map(([f, p]) => ({ field: PUBLIC_FIELDS.indexOf(f as PublicField), p: p! }));
+  const s: SuppressionState = { table, k, hideAll: new Uint8Array(n), hideMon: new Uint8Array(n), primary, zero, minHouseholds, cost, equations, touching, protect };
   for (let r = 0; r < n; r++) {
     if (primary[cellOf(r, ALL)]) s.hideAll[r] = 1;
     if (primary[cellOf(r, MON)]) s.hideMon[r] = 1;
@@ -103,7 +108,53 @@ function hiddenNonZero(s: SuppressionState, eq: Equation): number {
 }
 
 export function violated(s: SuppressionState, e: number): boolean {
-  return hiddenNonZero(s, s.equations[e]!) === 1;
+  const eq = s.equations[e]!;
+  const n = hiddenNonZero(s, eq);
+  return n === 1 || (n > 1 && shortOfRoom(s, eq));
+}
+
+/**
+ * Within one equation Σ c_j·x_j = const, a hidden primary cell i can rise only as far as the hidden
+ * cells on its side (same sign) can fall to 0, unless one on the other side is hidden; and fall
+ * only as far as those on the other side can, unless another on its side is hidden. True when, for
+ * a protected figure in some period, that room is below p·|x_i|: the equation alone already
+ * narrows the cell too much (necessary for the audit to pass, not sufficient).
+ */
+function shortOfRoom(s: SuppressionState, eq: Equation): boolean {
+  if (!s.protect.length) return false;
+  const t = s.table;
+  const P = t.periods.length;
+  const hidden: number[] = [];
+  for (let j = 0; j < eq.cells.length; j++) if (isHidden(s, eq.cells[j]!)) hidden.push(j);
+  for (const i of hidden) {
+    const ci = eq.cells[i]!;
+    if (!s.primary[ci]) continue;
+    let same = false;
+    let other = false;
+    for (const j of hidden) {
+      if (j === i) continue;
+      if (eq.coefs[j]! * eq.coefs[i]! > 0) same = true;
+      else other = true;
+    }
+    for (const { field, p } of s.protect) {
+      for (let tt = 0; tt < P; tt++) {
+        const xi = Math.abs(value(t, ci % 3, field, Math.floor(ci / 3), tt));
+        if (xi === 0 || households(t, ci % 3, Math.floor(ci / 3), tt) === 0) continue;
+        let upRoom = 0;
+        let downRoom = 0;
+        for (const j of hidden) {
+          if (j === i) continue;
+          const cj = eq.cells[j]!;
+          const xj = Math.max(0, value(t, cj % 3, field, Math.floor(cj / 3), tt));
+          if (eq.coefs[j]! * eq.coefs[i]! > 0) upRoom += xj;
+          else downRoom += xj;
+        }
+        if (!other && upRoom < p * xi) return true;
+        if (!same && downRoom < p * xi) return true;
+      }
+    }
+  }
+  return false;
 }
 
 /** An action: set `hideAll` (flag 0) or `hideMon` (flag 1) of a region. */
@@ -137,9 +188,12 @@ function actionsFor(s: SuppressionState, cell: number): Action[] {
  * then 1 if the directly hidden cell has a period without households (it protects nothing there),
  * then its households over all periods.
  */
-function score(s: SuppressionState, a: Action, preferLarge: boolean): [number, number, number] {
+function score(s: SuppressionState, a: Action, preferLarge: boolean, total = false): [number, number, number] {
   apply(s, a);
-  let broken = 0;
+  // Hiding an equation's total (its parent) counts as three more equations to mend (a row hidden
+  // breaks up to two at the level above, all and tuopin): it moves the problem a level up, and a
+  // region's total is the figure most wanted on screen.
+  let broken = total ? 3 : 0;
   for (const e of s.touching[a.region]!) if (violated(s, e)) broken++;
   undo(s, a);
   const cell = cellOf(a.region, a.flag === 0 ? ALL : MON);
@@ -152,12 +206,13 @@ function better(a: [number, number, number], b: [number, number, number]): boole
   return false;
 }
 
-function bestAction(s: SuppressionState, cells: Iterable<number>, preferLarge = false): Action | null {
+function bestAction(s: SuppressionState, cells: ArrayLike<number>, preferLarge = false, totalFirst = false): Action | null {
   let best: Action | null = null;
   let bestScore: [number, number, number] | null = null;
-  for (const c of cells) {
+  for (let i = 0; i < cells.length; i++) {
+    const c = cells[i]!;
     for (const a of actionsFor(s, c)) {
-      const sc = score(s, a, preferLarge);
+      const sc = score(s, a, preferLarge, totalFirst && i === 0);
       if (!bestScore || better(sc, bestScore)) {
         best = a;
         bestScore = sc;
@@ -175,8 +230,13 @@ export function closeEquations(s: SuppressionState): void {
     const e = queue.pop()!;
     inQueue[e] = 0;
     if (!violated(s, e)) continue;
-    const a = bestAction(s, s.equations[e]!.cells);
-    if (!a) throw new Error('Suppression: an equation with one hidden cell has no other cell to hide');
+    const single = hiddenNonZero(s, s.equations[e]!) === 1;
+    // One hidden cell: the cheapest partner; too little room: the member with most households.
+    const a = bestAction(s, s.equations[e]!.cells, !single, true);
+    if (!a) {
+      if (single) throw new Error('Suppression: an equation with one hidden cell has no other cell to hide');
+      continue; // Nothing left to hide in it; the audit decides.
+    }
     apply(s, a);
     for (const e2 of s.touching[a.region]!) {
       if (!inQueue[e2]) {
@@ -188,8 +248,8 @@ export function closeEquations(s: SuppressionState): void {
 }
 
 /** Primary then complementary suppression. */
-export function suppress(table: LinkedTable, k: number): SuppressionState {
-  const s = initialState(table, k);
+export function suppress(table: LinkedTable, k: number, protection: Partial<Record<PublicField, number>> = {}): SuppressionState {
+  const s = initialState(table, k, protection);
   closeEquations(s);
   return s;
 }

@@ -28,7 +28,12 @@ function rowsOf(spec: Spec): SumsRow[] {
       const perHh = (cat: number) => [3 + (seed % 3) + cat, 5000 + 37 * seed + 900 * cat + 111 * t];
       const [pt, nt] = perHh(0);
       const [pm, nm] = perHh(1);
-      const fig = (h: number, persons: number, net: number) => [h, h * persons, h * net, h * net * 0.6, h * net * 0.2, h * net * 0.05, h * net * 0.15];
+      const fig = (h: number, persons: number, net: number) => {
+        // Whole yuan per component; net is their sum, as in the data.
+        const c = [0.6, 0.2, 0.05].map((share) => Math.round(h * net * share));
+        const transfer = h * net - c[0]! - c[1]! - c[2]!;
+        return [h, h * persons, h * net, c[0]!, c[1]!, c[2]!, transfer];
+      };
       const a = fig(tup, pt!, nt!).map((x, i) => x + fig(mon, pm!, nm!)[i]!);
       const m = fig(mon, pm!, nm!);
       let c: string | null = code;
