@@ -1,6 +1,7 @@
 /**
- * `npm run build:public` end to end on two demos (Ningxia, province, 200,000 households; Daxiang,
- * county). The site is built once; then every file of it is checked for household-level content,
+ * `npm run build:public` end to end on three demos (Ningxia, province, 200,000 households; Daxiang,
+ * county; Jiangxi partitioned by county, whose township and village sums come from parts/). The
+ * site is built once; then every file of it is checked for household-level content,
  * and an attacker who reads ONLY the site's files (boundaries' parent_code, the agg files) runs a
  * differencing attack by linear programming. This attacker is written here on purpose and does not
  * import src/disclosure. The true figures it is judged against come from the source agg files.
@@ -15,7 +16,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const K = 10;
 const P = 0.15;
-const DATASETS = ['ningxia', 'daxiang'];
+const DATASETS = ['ningxia', 'daxiang', 'jiangxi-parts'];
+/** The differencing attack runs on these (Jiangxi's 35,000 hidden cells in groups of up to 1,500 would take many minutes). */
+const ATTACKED = ['ningxia', 'daxiang'];
 const LEVELS = ['province', 'city', 'county', 'township', 'village'];
 const FIELDS = ['households', 'persons', 'net', 'wage', 'operating', 'property', 'transfer'];
 
@@ -62,7 +65,7 @@ describe('npm run build:public', () => {
     for (const f of dataFiles) expect(f).toMatch(/^data\/[a-z0-9-]+\/(manifest\.json|agg\/[a-z]+\.json|boundaries\/[a-z]+\.geojson)$/);
     for (const id of DATASETS) {
       const manifest = JSON.parse(readFileSync(join(site, 'data', id, 'manifest.json'), 'utf8'));
-      expect(manifest.id).toBe(id);
+      expect(manifest.id).toBe(JSON.parse(readFileSync(join('public', 'data', id, 'manifest.json'), 'utf8')).id);
       expect(manifest.partitions).toBeUndefined();
       expect(manifest.reports).toBeUndefined();
       expect(manifest.public.k).toBe(K);
@@ -80,15 +83,16 @@ describe('npm run build:public', () => {
     const db = await (await DuckDBInstance.create(':memory:')).connect();
     const ids: string[] = [];
     for (const id of DATASETS) {
+      const src = existsSync(`public/data/${id}/households.parquet`) ? `public/data/${id}/households.parquet` : `public/data/${id}/parts/*/households.parquet`;
       const r = await db.runAndReadAll(
-        `(SELECT hh_id FROM read_parquet('public/data/${id}/households.parquet') ORDER BY hh_id LIMIT 5)
-         UNION ALL (SELECT hh_id FROM read_parquet('public/data/${id}/households.parquet') ORDER BY hh_id DESC LIMIT 5)
-         UNION ALL (SELECT hh_id FROM read_parquet('public/data/${id}/households.parquet') USING SAMPLE 20 ROWS)`,
+        `(SELECT hh_id FROM read_parquet('${src}') ORDER BY hh_id LIMIT 5)
+         UNION ALL (SELECT hh_id FROM read_parquet('${src}') ORDER BY hh_id DESC LIMIT 5)
+         UNION ALL (SELECT hh_id FROM read_parquet('${src}') USING SAMPLE 20 ROWS)`,
       );
       ids.push(...r.getRowObjectsJS().map((x) => String(x.hh_id)));
     }
     db.closeSync();
-    expect(ids.length).toBeGreaterThanOrEqual(40);
+    expect(ids.length).toBeGreaterThanOrEqual(30 * DATASETS.length);
     for (const file of filesUnder(join(out, 'site'))) {
       const text = readFileSync(file).toString('latin1');
       for (const hh of ids) expect(text.includes(hh), `${hh} in ${file}`).toBe(false);
@@ -133,8 +137,8 @@ describe('npm run build:public', () => {
       highs = await loadHighs();
     });
 
-    for (const id of DATASETS) {
-      it(`${id}: recovers no figure of a cell with fewer than k households (households every period, net in three)`, () => {
+    for (const id of ATTACKED) {
+      it(`${id}: recovers no figure of a cell with fewer than k households (households and net, every period)`, () => {
         const site = join(out, 'site', 'data', id);
         const manifest = JSON.parse(readFileSync(join(site, 'manifest.json'), 'utf8')) as { files: Record<string, unknown> };
         // Parents from the boundaries, checked against the code prefixes.
@@ -174,12 +178,11 @@ describe('npm run build:public', () => {
         const small = new Set<string>();
         for (const c of codes) for (const part of ['all', 'monitored', 'tuopin']) if (periods.some((p) => { const h = trueOf(c, part, 'households', p); return h > 0 && h < K; })) small.add(`${c}|${part}`);
 
-        const netPeriods = [periods[0]!, [...periods].reverse().find((p) => p.endsWith('|4'))!, periods[periods.length - 1]!];
         let checked = 0;
         let smallChecked = 0;
         for (const fld of ['households', 'net']) {
           const cache = new Map<string, Map<string, [number, number]>>();
-          for (const period of fld === 'households' ? periods : [...new Set(netPeriods)]) {
+          for (const period of periods) {
             // Unknowns and equations from the published numbers only.
             const known = (code: string, part: string): number | null => {
               const r = pub.get(`${code}|${period}`);

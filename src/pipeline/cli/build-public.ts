@@ -55,25 +55,25 @@ async function main(): Promise<void> {
     const step = performance.now();
     console.log(`[${basename(dir)}] reading ${dir}`);
     const source = await readSourceDataset(dir);
-    if (done.some((d) => d.source.manifest.id === source.manifest.id)) throw new Error(`Two datasets with id ${source.manifest.id}`);
+    if (done.some((d) => basename(d.source.dir) === basename(dir))) throw new Error(`Two datasets in folders named ${basename(dir)}`);
     const table = buildLinkedTable(source.regions, source.rows);
     const nonNegative = nonNegativeFields(table);
     console.log(
-      `[${source.manifest.id}] ${table.codes.length} regions × 3 parts, ${table.periods.length} periods; figures bounded at 0: ${nonNegative.join(', ') || 'none'}; suppressing (k = ${k}) and auditing`,
+      `[${basename(dir)}] ${table.codes.length} regions × 3 parts, ${table.periods.length} periods; figures bounded at 0: ${nonNegative.join(', ') || 'none'}; suppressing (k = ${k}) and auditing`,
     );
     const result = protectTable(highs, table, {
       k,
       protection,
       nonNegative,
       onRound: (round, a) =>
-        console.log(`[${source.manifest.id}]   audit round ${round}: ${a.hiddenCells} hidden cells, ${a.components} components (largest ${a.largestComponent}), ${a.lpRuns} LPs, ${a.failures.length} failing checks, ${(a.elapsedMs / 1000).toFixed(1)} s`),
+        console.log(`[${basename(dir)}]   audit round ${round}: ${a.hiddenCells} hidden cells, ${a.components} components (largest ${a.largestComponent}), ${a.lpRuns} LPs, ${a.failures.length} failing checks, ${(a.elapsedMs / 1000).toFixed(1)} s`),
     });
     if (!result.audit.ok) {
       const shown = result.audit.failures.slice(0, 10).map((f) => `  ${formatFailure(f)}`).join('\n');
-      throw new Error(`[${source.manifest.id}] the disclosure audit failed after ${result.rounds} rounds (${result.audit.failures.length} failing checks):\n${shown}`);
+      throw new Error(`[${basename(dir)}] the disclosure audit failed after ${result.rounds} rounds (${result.audit.failures.length} failing checks):\n${shown}`);
     }
     const seconds = (performance.now() - step) / 1000;
-    console.log(`[${source.manifest.id}] ${result.hiddenCells} cells hidden; audit passed in ${result.rounds} round(s), ${seconds.toFixed(1)} s`);
+    console.log(`[${basename(dir)}] ${result.hiddenCells} cells hidden; audit passed in ${result.rounds} round(s), ${seconds.toFixed(1)} s`);
     done.push({ source, result, seconds });
   }
 
@@ -94,7 +94,7 @@ async function main(): Promise<void> {
   mkdirSync(dataDir, { recursive: true });
   const log: Record<string, unknown>[] = [];
   for (const { source, result, seconds } of done) {
-    const summary = writePublicDataset(dataDir, source, result, { k, protection });
+    const summary = writePublicDataset(dataDir, basename(source.dir), source, result, { k, protection });
     console.log(`[${summary.id}] wrote ${summary.files.length} files to ${join(dataDir, summary.id)}`);
     log.push({
       id: summary.id,

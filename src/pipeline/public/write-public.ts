@@ -18,14 +18,16 @@ export interface PublicDatasetSummary {
   files: string[];
 }
 
+/** `folder`: the dataset's folder name under `data/` (the source folder's; the page opens `data/<folder>/`). */
 export function writePublicDataset(
   outDataDir: string,
+  folder: string,
   source: SourceDataset,
   protectedTable: ProtectResult,
   settings: { k: number; protection: Partial<Record<PublicField, number>> },
 ): PublicDatasetSummary {
-  const id = source.manifest.id;
-  const dir = join(outDataDir, id);
+  const id = folder;
+  const dir = join(outDataDir, folder);
   const files: Record<string, { rows: number; bytes: number; sha256: string }> = {};
   const write = (name: string, text: string, rows: number) => {
     const path = join(dir, name);
