@@ -3,7 +3,8 @@ import loadHighs, { type Highs } from 'highs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { isHidden, protectTable, publishRows, type PublishedRow } from '../../src/disclosure/index';
 import { ALL, MON, TUP, buildLinkedTable, cellOf, nonNegativeFields, type RegionInput, type SumsRow } from '../../src/disclosure/table';
-import { suppress } from '../../src/disclosure/suppress';
+import { initialState, suppress } from '../../src/disclosure/suppress';
+import { audit } from '../../src/disclosure/audit';
 
 /** A hand table: region → [tuopin households, monitored households] per period (or one pair for all periods). */
 interface Spec {
@@ -249,6 +250,43 @@ function attack(highs: Highs, rows: PublishedRow[], parents: Map<string, string 
   });
   return out;
 }
+
+describe('the audit', () => {
+  let highs: Highs;
+  beforeAll(async () => {
+    highs = await loadHighs();
+  });
+  const spec: Spec = {
+    periods: P2,
+    regions: [
+      { code: '100000001000', level: 4, parent: null },
+      { code: '100000001001', level: 5, parent: '100000001000' },
+      { code: '100000001002', level: 5, parent: '100000001000' },
+      { code: '100000001003', level: 5, parent: '100000001000' },
+    ],
+    leaves: { '100000001001': same(3, 0), '100000001002': same(40, 0), '100000001003': same(25, 0) },
+  };
+
+  it('finds the primary cell pinned when no complement is hidden', () => {
+    const s = initialState(tableOf(spec), 10);
+    for (const exact of [false, true]) {
+      const r = audit(highs, s, { exact });
+      expect(r.ok).toBe(false);
+      expect(r.failures.some((f) => f.code === '100000001001' && f.reason === 'pinned' && f.field === 'net')).toBe(true);
+    }
+  });
+
+  it('finds a primary cell unprotected when its complement is too small, and passes once it is not', () => {
+    const small: Spec = { ...spec, leaves: { '100000001001': same(9, 0), '100000001002': same(1, 0), '100000001003': same(40, 0) } };
+    const s = initialState(tableOf(small), 10);
+    // Village 2 (1 household) is primary too; the two together leave village 1 at most 1 above its value.
+    const r = audit(highs, s, { exact: true });
+    expect(r.failures.filter((f) => f.code === '100000001001' && f.field === 'households').map((f) => f.reason)).toContain('unprotected');
+    const protectedResult = protectTable(highs, tableOf(small), { k: 10 });
+    expect(protectedResult.audit.ok).toBe(true);
+    expect(audit(highs, protectedResult.state, { exact: true }).ok).toBe(true);
+  });
+});
 
 describe('random hierarchies against an independent attacker', () => {
   let highs: Highs;
