@@ -27,14 +27,14 @@ export interface AuditOptions {
   nonNegative?: readonly PublicField[];
   /**
    * Solve both LPs of every cell, figure and period. Default false: a range is first proved wide
-   * enough by a feasible move along the directions the households LPs found (below); only cells it
-   * does not prove get their own LPs.
+   * enough by feasible points (moves along directions earlier LPs found, optima of LPs over many
+   * cells; `auditComponent`); only cells not proved so get their own LPs, which alone can fail a cell.
    */
   exact?: boolean;
   /**
    * Results of components already audited, by their cells (a component with the same cells has the
-   * same LPs): `protectTable` passes one across its rounds so that only changed components are
-   * solved again.
+   * same LPs), valid for the same table and options: `protectTable` passes one across its rounds so
+   * that only changed components are solved again.
    */
   cache?: Map<string, { failures: AuditFailure[]; lpRuns: number }>;
   /** Called now and then with the components done so far. */

@@ -9,9 +9,11 @@
  * Primary: a cell with 1…k−1 households in any period. Cells with 0 households in every period are
  * published as zeros (nobody to protect) and never serve as complements. Complementary: every
  * equation (region = Σ children per part; all = tuopin + monitored per region) must hold 0 or at
- * least 2 hidden non-zero cells; a single one is matched by hiding the member whose hiding breaks the
- * fewest other equations, avoiding cells with an empty period (no protection there), then the
- * smallest by households. The audit (`audit.ts`) is the proof; `addComplementFor` answers its
+ * least 2 hidden non-zero cells, and leave every hidden primary cell room to move by its protection
+ * level within the equation (`shortOfRoom`). A single hidden cell is matched by hiding the member
+ * whose hiding breaks the fewest other equations (hiding the equation's total counts as three),
+ * avoiding cells with an empty period (no protection there), then the smallest by households; too
+ * little room, by the largest. The audit (`audit.ts`) is the proof; `addComplementFor` answers its
  * failures.
  */
 import { ALL, MON, PUBLIC_FIELDS, TUP, cellOf, equationsOf, households, value, type Equation, type LinkedTable, type PublicField } from './table';
