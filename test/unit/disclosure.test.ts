@@ -299,6 +299,44 @@ describe('random hierarchies against an independent attacker', () => {
     drift: fc.boolean(),
   });
 
+  /** Suppresses, then attacks the published rows; every hidden cell with households must stay open. */
+  const checkAgainstAttacker = (spec: Spec) => {
+    const table = tableOf(spec);
+    const result = protectTable(highs, table, { k: 10, nonNegative: nonNegativeFields(table) });
+    expect(result.audit.ok).toBe(true);
+    const rows = [1, 2, 3, 4, 5].flatMap((level) => publishRows(result.state, level));
+    const parents = new Map(spec.regions.map((r) => [r.code, r.parent]));
+    const truth = new Map(rowsOf(spec).map((r) => [`${r.code}|${r.year}-${r.quarter}`, r]));
+    for (const field of ['households', 'net']) {
+      for (const a of attack(highs, rows, parents, field)) {
+        const r = truth.get(`${a.code}|${P2[a.t]!.year}-${P2[a.t]!.quarter}`)!;
+        const get = (f: string) => r[f] as number;
+        const hh = a.part === 'all' ? get('households') : a.part === 'monitored' ? get('monitored_households') : get('households') - get('monitored_households');
+        const v = a.part === 'all' ? get(field) : a.part === 'monitored' ? get(`monitored_${field}`) : get(field) - get(`monitored_${field}`);
+        if (hh === 0) continue;
+        expect(a.max - a.min, `${a.name} ${field} pinned`).toBeGreaterThan(1e-6 * Math.max(1, Math.abs(v)));
+        const series = spec.periods.map((_, t) => {
+          const rr = truth.get(`${a.code}|${P2[t]!.year}-${P2[t]!.quarter}`)!;
+          const h = rr.households as number;
+          const m = rr.monitored_households as number;
+          return a.part === 'all' ? h : a.part === 'monitored' ? m : h - m;
+        });
+        if (series.some((h) => h > 0 && h < 10)) {
+          expect(a.min, `${a.name} ${field} lower`).toBeLessThanOrEqual(v * 0.85 + 1e-6 * Math.max(1, v));
+          expect(a.max, `${a.name} ${field} upper`).toBeGreaterThanOrEqual(v * 1.15 - 1e-6 * Math.max(1, v));
+        }
+      }
+    }
+    // Nothing published rests on 1…9 households.
+    for (const r of rows) {
+      const h = r.households as number | null;
+      const m = r.monitored_households as number | null;
+      if (h !== null) expect(h === 0 || h >= 10).toBe(true);
+      if (m !== null) expect(m === 0 || m >= 10).toBe(true);
+      if (h !== null && m !== null) expect(h - m === 0 || h - m >= 10).toBe(true);
+    }
+  };
+
   it('pins no hidden cell and keeps every primary cell protected by 15 % (households, net)', () => {
     fc.assert(
       fc.property(hierarchy, ({ towns, drift }) => {
@@ -313,42 +351,41 @@ describe('random hierarchies against an independent attacker', () => {
             spec.leaves[v] = [[tup, mon], [tup + (drift && j === 0 ? 1 : 0), mon]];
           });
         });
-        const table = tableOf(spec);
-        const result = protectTable(highs, table, { k: 10, nonNegative: nonNegativeFields(table) });
-        expect(result.audit.ok).toBe(true);
-        const rows = [...publishRows(result.state, 3), ...publishRows(result.state, 4), ...publishRows(result.state, 5)];
-        const parents = new Map(spec.regions.map((r) => [r.code, r.parent]));
-        const truth = new Map(rowsOf(spec).map((r) => [`${r.code}|${r.year}-${r.quarter}`, r]));
-        for (const field of ['households', 'net']) {
-          for (const a of attack(highs, rows, parents, field)) {
-            const r = truth.get(`${a.code}|${P2[a.t]!.year}-${P2[a.t]!.quarter}`)!;
-            const get = (f: string) => r[f] as number;
-            const hh = a.part === 'all' ? get('households') : a.part === 'monitored' ? get('monitored_households') : get('households') - get('monitored_households');
-            const v = a.part === 'all' ? get(field) : a.part === 'monitored' ? get(`monitored_${field}`) : get(field) - get(`monitored_${field}`);
-            if (hh === 0) continue;
-            expect(a.max - a.min, `${a.name} ${field} pinned`).toBeGreaterThan(1e-6 * Math.max(1, Math.abs(v)));
-            const series = spec.periods.map((_, t) => {
-              const rr = truth.get(`${a.code}|${P2[t]!.year}-${P2[t]!.quarter}`)!;
-              const h = rr.households as number;
-              const m = rr.monitored_households as number;
-              return a.part === 'all' ? h : a.part === 'monitored' ? m : h - m;
-            });
-            if (series.some((h) => h > 0 && h < 10)) {
-              expect(a.min, `${a.name} ${field} lower`).toBeLessThanOrEqual(v * 0.85 + 1e-6 * Math.max(1, v));
-              expect(a.max, `${a.name} ${field} upper`).toBeGreaterThanOrEqual(v * 1.15 - 1e-6 * Math.max(1, v));
-            }
-          }
-        }
-        // Nothing published rests on 1…9 households.
-        for (const r of rows) {
-          const h = r.households as number | null;
-          const m = r.monitored_households as number | null;
-          if (h !== null) expect(h === 0 || h >= 10).toBe(true);
-          if (m !== null) expect(m === 0 || m >= 10).toBe(true);
-          if (h !== null && m !== null) expect(h - m === 0 || h - m >= 10).toBe(true);
-        }
+        checkAgainstAttacker(spec);
       }),
       { numRuns: 40, seed: 20261202 },
+    );
+  });
+
+  const village = fc.tuple(fc.nat({ max: 20 }), fc.nat({ max: 12 }));
+  const province = fc.array(fc.array(fc.array(fc.array(village, { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 2 }), { minLength: 1, maxLength: 2 }), { minLength: 1, maxLength: 2 });
+
+  it('holds on five levels (province → city → county → township → village)', () => {
+    fc.assert(
+      fc.property(province, (cities) => {
+        const spec: Spec = { periods: P2, regions: [{ code: '100000000000', level: 1, parent: null }], leaves: {} };
+        const two = (n: number) => String(n + 1).padStart(2, '0');
+        const three = (n: number) => String(n + 1).padStart(3, '0');
+        cities.forEach((counties, c) => {
+          const city = `10${two(c)}00000000`;
+          spec.regions.push({ code: city, level: 2, parent: '100000000000' });
+          counties.forEach((towns, k) => {
+            const county = `10${two(c)}${two(k)}000000`;
+            spec.regions.push({ code: county, level: 3, parent: city });
+            towns.forEach((villages, t) => {
+              const town = `${county.slice(0, 6)}${three(t)}000`;
+              spec.regions.push({ code: town, level: 4, parent: county });
+              villages.forEach(([tup, mon], v) => {
+                const code = `${town.slice(0, 9)}${three(v)}`;
+                spec.regions.push({ code, level: 5, parent: town });
+                spec.leaves[code] = same(tup, mon);
+              });
+            });
+          });
+        });
+        checkAgainstAttacker(spec);
+      }),
+      { numRuns: 25, seed: 20261203 },
     );
   });
 });
