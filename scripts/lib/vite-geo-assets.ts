@@ -52,13 +52,15 @@ const TYPES: Record<string, string> = {
   '.md': 'text/markdown; charset=utf-8',
 };
 
-export function geoAssets(root = process.cwd()): Plugin {
+/** `skip`: serve and copy nothing (public mode: no import, so no divisions or reference files in the site). */
+export function geoAssets(root = process.cwd(), options: { skip?: boolean } = {}): Plugin {
   const folders = { geo: resolve(root, 'data/geo'), reference: resolve(root, 'data/reference') };
   let index: string | null = null;
   const indexText = () => (index ??= JSON.stringify(buildGeoIndex(folders.geo)));
   return {
     name: 'geo-assets',
     configureServer(server) {
+      if (options.skip) return;
       server.middlewares.use((req, res, next) => {
         const path = decodeURIComponent((req.url ?? '').split('?')[0]!);
         const m = /^\/(geo|reference)\/(.+)$/.exec(path);
@@ -77,6 +79,7 @@ export function geoAssets(root = process.cwd()): Plugin {
       });
     },
     generateBundle() {
+      if (options.skip) return;
       this.emitFile({ type: 'asset', fileName: 'geo/index.json', source: indexText() });
       for (const [prefix, dir] of Object.entries(folders)) {
         for (const file of filesUnder(dir)) {
