@@ -20,6 +20,8 @@ import { IMPORT_MESSAGES } from './i18n/import';
 import { isLocalDataset } from './data/local-folder';
 import type { PickedFile } from './ui/import/run-import';
 import { filesFromDrop } from './ui/import/drop-files';
+import { IS_PUBLIC_BUILD } from './disclosure/public-flag';
+import { PUBLIC_MESSAGES } from './i18n/public';
 
 // The import dialog and its worker load when first opened.
 const ImportDialog = lazy(() => import('./ui/import/ImportDialog').then((m) => ({ default: m.ImportDialog })));
@@ -52,7 +54,10 @@ export function App({ createConnector }: { createConnector: () => Promise<Connec
   const [referenceVersion, setReferenceVersion] = useState(0);
   const [importing, setImporting] = useState<{ files: PickedFile[] | null } | null>(null);
   const onDroppedFiles = useCallback((files: PickedFile[]) => setImporting({ files }), []);
-  const dragging = usePageDrop(onDroppedFiles, importing === null);
+  // Public mode (a public build, or a dataset of one) is read-only: no import, no dropped files.
+  const publicMode = IS_PUBLIC_BUILD || !!manifest?.public;
+  const dragging = usePageDrop(onDroppedFiles, importing === null && !publicMode);
+  const pm = PUBLIC_MESSAGES[view.lang];
   const it = IMPORT_MESSAGES[view.lang];
 
   return (
@@ -65,7 +70,9 @@ export function App({ createConnector }: { createConnector: () => Promise<Connec
           onChange={(dataset) => openDataset(dataset)}
           customLabel={isLocalDataset(view.dataset) && manifest ? it.localLabel(manifest.name[view.lang]) : undefined}
         />
-        <button type="button" className="import-open" onClick={() => setImporting({ files: null })} data-testid="import-open">{it.open}</button>
+        {publicMode
+          ? <span className="public-badge" data-testid="public-badge" title={pm.badgeTitle(manifest?.public?.k ?? 10)}>{pm.badge}</span>
+          : <button type="button" className="import-open" onClick={() => setImporting({ files: null })} data-testid="import-open">{it.open}</button>}
         {manifest?.synthetic && <SyntheticBadge t={t} provenance={manifest.provenance} />}
         <LanguageSwitch t={t} lang={view.lang} onChange={(lang) => update({ lang })} />
       </Header>
@@ -87,7 +94,7 @@ export function App({ createConnector }: { createConnector: () => Promise<Connec
       {data && (shownRegion === undefined
         ? <p className="center-panel">{t.loadingUnit}</p>
         : <Dashboard key={`${view.dataset}|${referenceVersion}`} t={t} data={data} view={shownRegion === view.region ? view : { ...view, region: shownRegion }} update={update} />)}
-      {importing && (
+      {importing && !publicMode && (
         <Suspense fallback={null}>
           <ImportDialog
             lang={view.lang}

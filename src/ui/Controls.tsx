@@ -6,6 +6,8 @@ import { BREAK_METHODS, METRICS, type Metric } from '../state/view-state';
 
 export interface ControlsProps {
   t: Messages;
+  /** Metrics offered (default all; public mode has no target maps). */
+  metrics?: readonly Metric[];
   years: { year: number; quarter: number }[];
   year: number;
   metric: Metric;
@@ -33,7 +35,7 @@ export function Controls(p: ControlsProps) {
   return (
     <form className="controls panel" aria-label={p.t.controlsGroup} onSubmit={(e) => e.preventDefault()}>
       <YearSlider t={p.t} years={p.years} year={p.year} onYear={p.onYear} onPlay={p.onPlay} />
-      <Segmented name="metric" legend={p.t.metric} options={METRICS} labels={metricLabel} titles={metricTitle} value={p.metric} onChange={p.onMetric} />
+      <Segmented name="metric" legend={p.t.metric} options={p.metrics ?? METRICS} labels={metricLabel} titles={metricTitle} value={p.metric} onChange={p.onMetric} />
       {byTarget && p.targets.length > 0 && (
         <label className="control target-select">
           <span>{p.t.mapTarget}</span>

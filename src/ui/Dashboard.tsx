@@ -47,7 +47,8 @@ import { DEMAND_LAYER_ID, type FacilityMark } from '../map/facilities/layers';
 import { countByUnit, totalOf } from '../map/facilities/select';
 import type { OverlayPick } from '../map/overlay/spec';
 import { useFacilityLayers, type FacilityLayerChoice } from '../state/use-facility-layers';
-import type { Camera } from '../state/layers-param';
+import { parseLayersParam, type Camera } from '../state/layers-param';
+import { PUBLIC_MESSAGES } from '../i18n/public';
 import { formatGrowth, formatInteger, formatYuan } from '../i18n/format';
 import { FacilityCard, FacilityFacts } from './facilities/FacilityCard';
 import { LayersPanel } from './facilities/LayersPanel';
@@ -73,6 +74,8 @@ const AnalysisPanels = lazy(() => import('./side/AnalysisPanels').then((m) => ({
 const SitingPanel = lazy(() => import('./siting/SitingPanel').then((m) => ({ default: m.SitingPanel })));
 
 const CLASSES = 5;
+const NO_PUBLIC_LAYERS = parseLayersParam(null);
+const PUBLIC_METRICS = ['income', 'growth'] as const;
 const EMPTY: BoundaryCollection = { type: 'FeatureCollection', features: [] };
 
 export interface DashboardProps {
@@ -86,9 +89,17 @@ export interface DashboardProps {
  * KPI strip, breadcrumb, map and side column for the unit in the view state. Figures come from
  * the pre-aggregates, or from the engine while a cross-filter is set (`setFilter`).
  */
-export function Dashboard({ t, data, view, update }: DashboardProps) {
-  const lang: Lang = view.lang;
+export function Dashboard({ t, data, view: asked, update }: DashboardProps) {
+  const lang: Lang = asked.lang;
   const { manifest, mapBoundaries, rootSums, client } = data;
+  // Public mode (a public build's dataset, CONTRACT.md "Public build"): aggregates only, read-only,
+  // no engine; a suppressed figure is "—" (不公布) with no colour, class, rank or export.
+  const publicInfo = manifest.public ?? null;
+  const publicMode = publicInfo !== null;
+  // Public mode has no target maps (they need household records), filters, layers or siting.
+  const view: ViewState = publicMode
+    ? { ...asked, metric: asked.metric === 'gap' || asked.metric === 'status' ? 'income' : asked.metric, filter: NO_FILTER, layers: NO_PUBLIC_LAYERS, site: null }
+    : asked;
   const [hover, setHover] = useState<HoverInfo | null>(null);
   // Siting view: placement mode (the next map click adds a candidate) and what the map draws for it.
   const [placing, setPlacing] = useState(false);
@@ -130,7 +141,7 @@ export function Dashboard({ t, data, view, update }: DashboardProps) {
     return () => observer.disconnect();
   }, [markPainted]);
   // Once the first map is painted, start the engine and check the root map's pre-aggregates against the households.
-  const engine = useEngineStatus(client, anyPainted, mapScopeOf(manifest.root.code).level);
+  const engine = useEngineStatus(client, anyPainted && !publicMode, mapScopeOf(manifest.root.code).level);
 
   const rootName = useMemo(() => ({ name: manifest.name.zh, name_en: manifest.name.en }), [manifest]);
   const unit = resolveUnit(view.region, manifest.root);
@@ -142,7 +153,7 @@ export function Dashboard({ t, data, view, update }: DashboardProps) {
   // is only the population is answered by the pre-aggregates (`restrictIndex`), anything more by
   // the engine's cross-filter cube.
   const population = view.population ?? defaultPopulation(manifest);
-  const effective = useMemo(() => applyPopulation(view.filter, population), [view.filter, population]);
+  const effective = useMemo(() => applyPopulation(publicMode ? NO_FILTER : view.filter, population), [view.filter, population, publicMode]);
   const prePopulation = populationOfFilter(effective);
   const filtered = useFilteredSums(client, shown ? { code: shown.unit, level: shown.unitLevel } : null, shown?.scope ?? null, prePopulation !== null ? NO_FILTER : effective, period);
 
@@ -251,7 +262,7 @@ export function Dashboard({ t, data, view, update }: DashboardProps) {
   // dataset's counties a kiosk loops through when no view is saved.
   const briefing = view.mode !== 'explore';
   const [storiesOpen, setStoriesOpen] = useState(false);
-  const evaluation = useUnitEvaluation(client, briefing ? planId : null, shown?.unit ?? unit, vm?.period?.year ?? null, engine.state === 'ready');
+  const evaluation = useUnitEvaluation(client, briefing && !publicMode ? planId : null, shown?.unit ?? unit, vm?.period?.year ?? null, engine.state === 'ready');
   const tour = useMemo(() => tourStories(view, { code: null, name: lang === 'zh' ? manifest.name.zh : manifest.name.en },
     mapBoundaries.features.map((f) => ({ code: f.properties.code, name: placeName(f.properties, lang) }))),
   // The tour depends on the dataset and language only (each step keeps the view's other choices).
@@ -296,6 +307,17 @@ export function Dashboard({ t, data, view, update }: DashboardProps) {
   const figures = filtered.state === 'running' ? 'stale' : filtered.state === 'ready' ? 'filtered' : 'plain';
   // Names everything the classification depends on: a new key repaints the map's colours.
   const colorKey = `${view.metric}|${p.year}|${p.quarter}|${view.breaks}|${view.classes}|${population}|${shown.unit}|${serializeFilter(view.filter)}|${filtered.state}|${targetMap.state}|${targetId}`;
+  // A unit whose figures of the population on screen were suppressed by the public build.
+  const pm = PUBLIC_MESSAGES[lang];
+  const hiddenCode = (code: string): boolean => {
+    if (!publicMode) return false;
+    const row = (code === shown.unit ? shown.unitSums : shown.childSums).get(code, p.year, p.quarter);
+    if (!row) return false;
+    return population === 'all' ? Number.isNaN(row.households)
+      : population === 'monitored' ? Number.isNaN(row.monitored_households)
+      : Number.isNaN(row.households) || Number.isNaN(row.monitored_households);
+  };
+  const footnote = publicInfo ? pm.footnote(publicInfo.k) : undefined;
   const ctx: PanelContext = {
     t, lang, client, manifest, period: p, stats: vm.unit, filter: view.filter, setFilter, openUnit, population, annualFactor,
     unit: { code: shown.unit, level: unitLevel, name: unitName },
@@ -341,6 +363,8 @@ export function Dashboard({ t, data, view, update }: DashboardProps) {
     title={t.legendTitle(metricName, periodText)}
     classification={classification}
     noDataNames={classification.noData.map(name)}
+    noDataLabel={publicMode ? pm.hidden : undefined}
+    footnote={footnote}
     formatGap={gapUnit ? (x) => formatGap(x, gapUnit, lang) : undefined}
     categoryLabels={'categories' in classification ? classification.categories.map((s) => TARGET_MESSAGES[lang].statusName[s]) : undefined}
     classBasis={byTargetMap || vm.years.length < 2 ? undefined : {
@@ -353,7 +377,7 @@ export function Dashboard({ t, data, view, update }: DashboardProps) {
   />
   );
 
-  const exportInput: ExportViewInput = { t, lang, manifest, context: mapBoundaries, unitName, childLevelName, metric: view.metric, metricName, periodText, period: p, population, stats: vm.unit, features, children: vm.children, classification, targetEvals };
+  const exportInput: ExportViewInput = { t, lang, manifest, context: mapBoundaries, unitName, childLevelName, metric: view.metric, metricName, periodText, period: p, population, stats: vm.unit, features, children: vm.children, classification, targetEvals, hidden: publicMode ? hiddenCode : undefined };
 
   if (briefing) {
     const bm = BRIEFING_MESSAGES[lang];
@@ -389,6 +413,7 @@ export function Dashboard({ t, data, view, update }: DashboardProps) {
         synthetic={manifest.synthetic}
         provenance={manifest.provenance}
         onOpenUnit={openUnit}
+        footnote={footnote}
         exportInput={exportInput}
         pageReady={() => shown.unit === wantedUnit && mapArea.current?.dataset.painted === 'true' && evaluationSettled}
       />
@@ -407,6 +432,7 @@ export function Dashboard({ t, data, view, update }: DashboardProps) {
         population={population}
         planPopulation={defaultPopulation(manifest)}
         onPopulation={(next) => update({ population: next === defaultPopulation(manifest) ? null : next })}
+        publicMode={publicMode}
       />
       <div className="dashboard-body">
         <Breadcrumb t={t} lang={lang} crumbs={shown.crumbs} loading={load.loading} onOpen={openUnit} />
@@ -434,9 +460,10 @@ export function Dashboard({ t, data, view, update }: DashboardProps) {
                 target={targetId}
                 onTarget={(target) => update({ target })}
                 targetNote={targetNote}
+                metrics={publicMode ? PUBLIC_METRICS : undefined}
               />
-              <FilterStatus t={t} state={filtered} onClear={() => setFilter(NO_FILTER)} />
-              <LayersPanel t={t} lang={lang} choice={layerChoice} onChoice={setLayerChoice} layers={facilityLayers} year={p.year} />
+              {!publicMode && <FilterStatus t={t} state={filtered} onClear={() => setFilter(NO_FILTER)} />}
+              {!publicMode && <LayersPanel t={t} lang={lang} choice={layerChoice} onChoice={setLayerChoice} layers={facilityLayers} year={p.year} />}
             </div>
             {openFacility && (
               <FacilityCard t={t} lang={lang} f={openFacility} employment={facilityLayers.employment.state === 'ready' ? facilityLayers.employment.value : new Map()} place={placeOf(openFacility)} onClose={closeFacility} />
@@ -445,16 +472,18 @@ export function Dashboard({ t, data, view, update }: DashboardProps) {
               {legend}
             </div>
             <ExportMenu unitCode={shown.unit} view={exportInput} />
-            <div className="overlay bottom-left">
-              <EngineStatus t={t} lang={lang} status={engine} />
-            </div>
+            {!publicMode && (
+              <div className="overlay bottom-left">
+                <EngineStatus t={t} lang={lang} status={engine} />
+              </div>
+            )}
             {overlayHover ? (openFacility && (overlayHover.object as Partial<FacilityMark>).members?.[0] === openFacility ? null :
               <MapTooltip x={overlayHover.x} y={overlayHover.y} bounds={mapSize}>
                 <OverlayFacts t={t} lang={lang} pick={overlayHover} employment={facilityLayers.employment.state === 'ready' ? facilityLayers.employment.value : new Map()} placeOf={placeOf} />
               </MapTooltip>
             ) : hover && byCode.has(hover.code) && (
               <MapTooltip x={hover.x} y={hover.y} bounds={mapSize}>
-                <RegionFacts t={t} lang={lang} name={name(hover.code)} stats={vm.children.get(hover.code)} facilities={facilityCounts ? unitFacilities(facilityCounts.get(hover.code), layerChoice.kinds) : undefined} />
+                <RegionFacts t={t} lang={lang} name={name(hover.code)} stats={vm.children.get(hover.code)} hidden={hiddenCode(hover.code) ? pm.hidden : undefined} facilities={facilityCounts ? unitFacilities(facilityCounts.get(hover.code), layerChoice.kinds) : undefined} />
               </MapTooltip>
             )}
             <RegionTable t={t} lang={lang} caption={t.tableCaption(unitName, childLevelName, periodText)} levelName={childLevelName} features={features} stats={vm.children} />
@@ -467,7 +496,9 @@ export function Dashboard({ t, data, view, update }: DashboardProps) {
               <StoriesPanel lang={lang} view={view} update={update} onClose={() => setStoriesOpen(false)}
                 defaultTitle={`${unitName} · ${metricName} · ${periodText}`} />
             )}
-            {view.site ? (
+            {publicMode ? (
+              <p className="panel side-panel public-note" data-testid="public-note">{pm.readOnly} {footnote}</p>
+            ) : view.site ? (
               anyPainted && (
                 <Suspense fallback={<PanelsLoading text={t.panelsLoading} />}>
                   <SitingPanel
@@ -492,12 +523,13 @@ export function Dashboard({ t, data, view, update }: DashboardProps) {
               </button>
             )}
             {/* At a village the household table comes first (HouseholdSlot is where it mounts). */}
-            {unitLevel === 5 && <HouseholdSlot ctx={ctx} />}
+            {unitLevel === 5 && !publicMode && <HouseholdSlot ctx={ctx} />}
             <RankingList
               t={t}
               lang={lang}
               title={unitLevel === 5 && scopeName ? t.rankingSiblingsTitle(placeName(scopeName, lang)) : t.rankingTitle(childLevelName)}
-              features={features}
+              // Public mode: a unit whose figures are not published takes no rank.
+              features={publicMode ? { ...features, features: features.features.filter((f) => !hiddenCode(f.properties.code)) } : features}
               stats={vm.children}
               current={unitLevel === 5 ? shown.unit : null}
               unitCode={shown.unit}
@@ -513,11 +545,11 @@ export function Dashboard({ t, data, view, update }: DashboardProps) {
                 values: new Map([...facilityCounts].map(([c, n]) => [c, totalOf(n, layerChoice.kinds)])),
               } : undefined}
             />
-            {checkedYear !== null && (
+            {checkedYear !== null && !publicMode && (
               <IntegrityPanel lang={lang} unit={{ code: shown.unit, level: unitLevel, name: unitName }} year={checkedYear} comparable={manifest.years.includes(checkedYear - 1)} open={integrityOpen} onOpen={setIntegrityOpen}
                 layer={integrityOn} onLayer={setIntegrityOn} state={integrity} openUnit={openUnit} />
             )}
-            {anyPainted ? (
+            {publicMode ? null : anyPainted ? (
               <PanelsBoundary failed={t.panelsFailed} reload={t.reloadPage}>
                 <Suspense fallback={<PanelsLoading text={t.panelsLoading} />}>
                   <AnalysisPanels ctx={ctx} engineStarted={engine.state !== 'idle'} planId={view.plan} onPlan={(plan) => update({ plan })} />

@@ -17,10 +17,12 @@ interface Kpi {
  * Headline figures of the unit on screen for the period, large enough to read across a room.
  * `state` marks figures under a cross-filter ('filtered') or being recomputed ('stale').
  */
-export function KpiStrip({ t, lang, unitName, period, stats, state, population, planPopulation, onPopulation }: {
+export function KpiStrip({ t, lang, unitName, period, stats, state, population, planPopulation, onPopulation, publicMode }: {
   t: Messages; lang: Lang; unitName: string; period: Period; stats: RegionStats | undefined; state: 'plain' | 'filtered' | 'stale';
   /** The population every figure speaks of, the plan's own, and how to choose another. */
   population: PopulationId; planPopulation: PopulationId; onPopulation: (next: PopulationId) => void;
+  /** A public build publishes no relocation counts: that tile is left out. */
+  publicMode?: boolean;
 }) {
   const s = stats?.sums;
   const pm = t.population;
@@ -40,7 +42,7 @@ export function KpiStrip({ t, lang, unitName, period, stats, state, population, 
     { id: 'growth', label: t.growth, value: formatGrowth(stats?.growth, lang), unit: '', note: t.growthBasis },
     { id: 'households', label: t.households, value: formatInteger(s?.households, lang), unit: t.unitHouseholds },
     { id: 'persons', label: t.persons, value: formatInteger(s?.persons, lang), unit: t.unitPersons },
-    fifth,
+    ...(publicMode && fifth.id === 'relocated' ? [] : [fifth]),
   ];
   return (
     <section className={`kpi-strip ${state}`} aria-label={`${unitName} · ${popName} · ${t.kpiGroup}`} data-population={population} data-testid="kpi-strip" data-state={state} aria-busy={state === 'stale'}>

@@ -5,6 +5,10 @@ import { CLASS_BASES, type ClassBasis, type Metric } from '../state/view-state';
 
 export interface LegendProps {
   t: Messages;
+  /** What the no-data swatch is called (public mode: "不公布"), default the no-data wording. */
+  noDataLabel?: string;
+  /** A line under the legend (public mode's footnote). */
+  footnote?: string;
   lang: Lang;
   metric: Metric;
   title: string;
@@ -20,7 +24,7 @@ export interface LegendProps {
 }
 
 /** Colour classes with their value ranges and counts, plus the grey "no data" class. */
-export function Legend({ t, lang, metric, title, classification, noDataNames, formatGap, categoryLabels, classBasis }: LegendProps) {
+export function Legend({ t, lang, metric, title, classification, noDataNames, formatGap, categoryLabels, classBasis, noDataLabel, footnote }: LegendProps) {
   const fmt = (x: number) => (metric === 'income' ? formatYuan(x, lang) : metric === 'gap' && formatGap ? formatGap(x) : formatGrowth(x, lang));
   const unit = metric === 'income' ? t.legendUnitYuan : metric === 'growth' ? t.legendUnitPercent : metric === 'gap' ? t.legendUnitTarget : null;
   return (
@@ -38,12 +42,13 @@ export function Legend({ t, lang, metric, title, classification, noDataNames, fo
         {noDataNames.length > 0 && (
           <li className="no-data" data-testid="legend-no-data">
             <span className="swatch" style={{ background: NO_DATA_HEX }} aria-hidden="true" />
-            <span className="range">{metric === 'gap' || metric === 'status' ? t.noDataOrNotApplicable : t.noData}</span>
+            <span className="range">{noDataLabel ?? (metric === 'gap' || metric === 'status' ? t.noDataOrNotApplicable : t.noData)}</span>
             <span className="count">{t.legendCount(noDataNames.length)}</span>
             <span className="no-data-names">{noDataNames.join(lang === 'zh' ? '、' : ', ')}</span>
           </li>
         )}
       </ul>
+      {footnote && <p className="legend-note" data-testid="legend-footnote">{footnote}</p>}
       {classification.center !== null && (
         <p className="legend-note">{metric === 'gap' ? t.legendCentreTarget : t.legendCentre(formatGrowth(classification.center, lang))}</p>
       )}

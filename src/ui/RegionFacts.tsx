@@ -7,11 +7,12 @@ import type { FacilityKind } from '../data/queries/facilities';
  * Name, value, growth, households and persons of one region: the tooltip's and selection card's
  * body. `facilities`: the region's facilities of each kind whose layer is on (omitted: no line).
  */
-export function RegionFacts({ t, lang, name, stats, facilities }: { t: Messages; lang: Lang; name: string; stats: RegionStats | undefined; facilities?: [FacilityKind, number][] }) {
+export function RegionFacts({ t, lang, name, stats, facilities, hidden }: { t: Messages; lang: Lang; name: string; stats: RegionStats | undefined; facilities?: [FacilityKind, number][]; hidden?: string }) {
   return (
     <>
       <div className="facts-name">{name}</div>
-      {stats ? (
+      {/* A figure suppressed in a public build: no number of it, however derived. */}
+      {hidden ? <p className="facts-empty" data-testid="facts-hidden">— {hidden}</p> : stats ? (
         <dl className="facts">
           <dt>{t.perCapita}</dt>
           <dd>
