@@ -43,6 +43,19 @@ export function formatInteger(x: number | null | undefined, lang: Lang): string 
   return finite(x) ? signed(nf(lang, 'int', { maximumFractionDigits: 0, signDisplay: 'negative' }), x) : MISSING;
 }
 
+/**
+ * A large count or amount as a reader says it: in Chinese, 万 from 100,000 and 亿 from 100 million
+ * (250,297 → "25.03万", 1.234e9 → "12.34亿", two decimals, trailing zeros kept); in English, and
+ * below those sizes, thousands separators as `formatInteger`.
+ */
+export function formatLarge(x: number | null | undefined, lang: Lang): string {
+  if (!finite(x)) return MISSING;
+  const a = Math.abs(x);
+  if (lang !== 'zh' || a < 1e5) return formatInteger(x, lang);
+  const [scale, unit] = a >= 1e8 ? [1e8, '亿'] : [1e4, '万'];
+  return `${signed(nf(lang, 'large', { minimumFractionDigits: 2, maximumFractionDigits: 2, signDisplay: 'negative' }), x / scale)}${unit}`;
+}
+
 /** Yuan amount, whole yuan with thousands separators (the unit is shown beside it). */
 export const formatYuan = formatInteger;
 

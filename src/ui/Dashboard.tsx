@@ -49,7 +49,7 @@ import type { OverlayPick } from '../map/overlay/spec';
 import { useFacilityLayers, type FacilityLayerChoice } from '../state/use-facility-layers';
 import { parseLayersParam, type Camera } from '../state/layers-param';
 import { PUBLIC_MESSAGES } from '../i18n/public';
-import { formatGrowth, formatInteger, formatYuan } from '../i18n/format';
+import { formatGrowth, formatInteger, formatLarge, formatYuan } from '../i18n/format';
 import { FacilityCard, FacilityFacts } from './facilities/FacilityCard';
 import { LayersPanel } from './facilities/LayersPanel';
 import { IntegrityPanel } from './integrity/IntegrityPanel';
@@ -611,11 +611,13 @@ function briefingTiles(stats: ReturnType<typeof deriveViewModel>['unit'], picked
     { id: 'growth', label: t.growth, value: formatGrowth(stats?.growth, lang), note: t.growthBasis, ...target(picked?.growth ?? null) },
   ];
   for (const o of picked?.others ?? []) {
-    tiles.push({ id: `target-${o.row.targetId}`, label: o.label[lang], value: formatTargetValue(o.row.actual, o.row.unit, lang), target: formatTargetValue(o.row.target, o.row.unit, lang), status: o.row.status });
+    // Counts read in 万 in Chinese (formatLarge); rates and yuan as the scorecard shows them.
+    const fmt = (x: number | null) => (o.row.unit === 'count' || o.row.unit === 'persons' ? formatLarge(x, lang) : formatTargetValue(x, o.row.unit, lang));
+    tiles.push({ id: `target-${o.row.targetId}`, label: o.label[lang], value: fmt(o.row.actual), target: fmt(o.row.target), status: o.row.status });
   }
   if (tiles.length < 4) {
-    tiles.push({ id: 'households', label: t.households, value: formatInteger(stats?.sums.households, lang), unit: t.unitHouseholds });
-    tiles.push({ id: 'persons', label: t.persons, value: formatInteger(stats?.sums.persons, lang), unit: t.unitPersons });
+    tiles.push({ id: 'households', label: t.households, value: formatLarge(stats?.sums.households, lang), unit: t.unitHouseholds });
+    tiles.push({ id: 'persons', label: t.persons, value: formatLarge(stats?.sums.persons, lang), unit: t.unitPersons });
   }
   return tiles.slice(0, 6);
 }

@@ -85,3 +85,16 @@ describe('number formatting', () => {
     });
   });
 });
+
+describe('formatLarge: 万 and 亿 in Chinese, separators in English', () => {
+  it('switches at 100,000 and 100 million', async () => {
+    const { formatLarge } = await import('../../src/i18n/format');
+    expect(formatLarge(99_999, 'zh')).toBe('99,999');
+    expect(formatLarge(250_297, 'zh')).toBe('25.03万');
+    expect(formatLarge(270_000, 'zh')).toBe('27.00万');
+    expect(formatLarge(1_234_000_000, 'zh')).toBe('12.34亿');
+    expect(formatLarge(-250_297, 'zh')).toBe('\u221225.03万');
+    expect(formatLarge(250_297, 'en')).toBe('250,297');
+    expect(formatLarge(Number.NaN, 'zh')).toBe('—');
+  });
+});
