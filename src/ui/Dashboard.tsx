@@ -262,7 +262,7 @@ export function Dashboard({ t, data, view: asked, update }: DashboardProps) {
   // dataset's counties a kiosk loops through when no view is saved.
   const briefing = view.mode !== 'explore';
   const [storiesOpen, setStoriesOpen] = useState(false);
-  const evaluation = useUnitEvaluation(client, briefing && !publicMode ? planId : null, shown?.unit ?? unit, vm?.period?.year ?? null, engine.state === 'ready');
+  const evaluation = useUnitEvaluation(client, briefing ? planId : null, shown?.unit ?? unit, vm?.period?.year ?? null, engine.state === 'ready');
   const tour = useMemo(() => tourStories(view, { code: null, name: lang === 'zh' ? manifest.name.zh : manifest.name.en },
     mapBoundaries.features.map((f) => ({ code: f.properties.code, name: placeName(f.properties, lang) }))),
   // The tour depends on the dataset and language only (each step keeps the view's other choices).

@@ -78,3 +78,38 @@ describe('briefing tiles', () => {
     expect(weakestUnits(new Map([['b', 1], ['a', 1], ['c', Number.NaN], ['d', -3]]), 2)).toEqual([{ code: 'd', value: -3 }, { code: 'a', value: 1 }]);
   });
 });
+
+describe('targets from published aggregates (public mode)', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { checkPlan } = await import('../../src/targets/plan');
+  const { evaluateFromAggregates, unitRefOf } = await import('../../src/briefing/public-targets');
+  const { sumsRows } = await import('../../src/data/dataset-client');
+  const { SumsIndex } = await import('../../src/domain/income');
+  const dir = 'public/data/ningxia';
+  const plan = checkPlan(JSON.parse(readFileSync('data/plans/ningxia-2024.json', 'utf8')));
+  const manifest = JSON.parse(readFileSync(`${dir}/manifest.json`, 'utf8'));
+  const report = JSON.parse(readFileSync(`${dir}/report/ningxia-2024.json`, 'utf8')) as TargetEvaluation[];
+  const index = (level: string) => new SumsIndex(sumsRows(JSON.parse(readFileSync(`${dir}/agg/${level}.json`, 'utf8'))));
+  const byLevel = new Map([[1, index('province')], [2, index('city')], [3, index('county')]]);
+  const sums = (code: string, y: number, q: number) => byLevel.get(code.endsWith('00000000') ? (code.endsWith('0000000000') ? 1 : 2) : 3)!.get(code, y, q);
+
+  it('give the report\'s own actual, target and status for the per-capita income targets', () => {
+    const rows = evaluateFromAggregates(plan, manifest, unitRefOf('640000000000', 1, '宁夏', null), 2024, sums);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) {
+      const want = report.find((x) => x.targetId === r.targetId && x.regionCode === '640000000000' && x.year === 2024)!;
+      expect(want, r.targetId).toBeDefined();
+      expect(r.actual!).toBeCloseTo(want.actual!, 6);
+      expect(r.target!).toBeCloseTo(want.target!, 6);
+      expect(r.status).toBe(want.status);
+    }
+  });
+
+  it('a suppressed figure (NaN) gives no row, never a number', () => {
+    const hide = (code: string, y: number, q: number) => {
+      const row = sums(code, y, q);
+      return row && code === '640000000000' ? { ...row, net: Number.NaN, monitored_net: Number.NaN } : row;
+    };
+    expect(evaluateFromAggregates(plan, manifest, unitRefOf('640000000000', 1, '宁夏', null), 2024, hide)).toEqual([]);
+  });
+});
