@@ -5,7 +5,7 @@ import type { UnitData } from '../state/use-unit-data';
  * Root → … → current unit; every ancestor is a button that drills back up to it. Levels the
  * dataset has no names for are left out rather than shown as bare codes.
  */
-export function Breadcrumb({ t, lang, crumbs, loading, onOpen }: { t: Messages; lang: Lang; crumbs: UnitData['crumbs']; loading: boolean; onOpen: (code: string) => void }) {
+export function Breadcrumb({ t, lang, crumbs, loading, onOpen, asOf }: { t: Messages; lang: Lang; crumbs: UnitData['crumbs']; loading: boolean; onOpen: (code: string) => void; asOf?: string }) {
   const shown = crumbs.filter((c, i) => c.names !== null || i === crumbs.length - 1);
   return (
     <nav className="breadcrumb" aria-label={t.breadcrumbLabel} data-testid="breadcrumb" aria-busy={loading}>
@@ -29,6 +29,8 @@ export function Breadcrumb({ t, lang, crumbs, loading, onOpen }: { t: Messages; 
         })}
       </ol>
       {loading && <span className="crumb-loading">{t.loadingUnit}</span>}
+      {/* The dataset's as-of quarter, on every screen. */}
+      {asOf && <span className="crumb-asof" data-testid="as-of">{asOf}</span>}
     </nav>
   );
 }

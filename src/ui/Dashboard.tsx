@@ -377,6 +377,7 @@ export function Dashboard({ t, data, view: asked, update }: DashboardProps) {
   />
   );
 
+  const asOfText = BRIEFING_MESSAGES[lang].asOf(periodLabelLong(t, { year: manifest.asOf.year, quarter: manifest.asOf.quarter, yearToDate: manifest.asOf.quarter < 4 }));
   const exportInput: ExportViewInput = { t, lang, manifest, context: mapBoundaries, unitName, childLevelName, metric: view.metric, metricName, periodText, period: p, population, stats: vm.unit, features, children: vm.children, classification, targetEvals, hidden: publicMode ? hiddenCode : undefined };
 
   if (briefing) {
@@ -402,7 +403,7 @@ export function Dashboard({ t, data, view: asked, update }: DashboardProps) {
         lang={lang}
         title={unitName}
         subtitle={[metricName, periodText, planTitle].filter(Boolean).join(' · ')}
-        asOf={bm.asOf(periodLabelLong(t, { year: manifest.asOf.year, quarter: manifest.asOf.quarter, yearToDate: manifest.asOf.quarter < 4 }))}
+        asOf={asOfText}
         tiles={tiles}
         counts={evaluation.state === 'ready' ? pickTiles(evaluation.plan, evaluation.rows, population).counts : null}
         weakest={weakest}
@@ -435,7 +436,7 @@ export function Dashboard({ t, data, view: asked, update }: DashboardProps) {
         publicMode={publicMode}
       />
       <div className="dashboard-body">
-        <Breadcrumb t={t} lang={lang} crumbs={shown.crumbs} loading={load.loading} onOpen={openUnit} />
+        <Breadcrumb t={t} lang={lang} crumbs={shown.crumbs} loading={load.loading} onOpen={openUnit} asOf={asOfText} />
         <div className="dashboard-main">
           <main
             className={`map-area ${figures}`}

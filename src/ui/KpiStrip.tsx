@@ -1,6 +1,6 @@
 import type { RegionStats } from '../domain/income';
 import type { Lang, Messages } from '../i18n';
-import { formatGrowth, formatInteger, formatPercent, formatYuan } from '../i18n/format';
+import { formatGrowth, formatLarge, formatPercent, formatYuan } from '../i18n/format';
 import { POPULATION_IDS, type PopulationId } from '../domain/population';
 import type { Period } from '../state/period';
 import { periodLabel } from './period-label';
@@ -29,19 +29,19 @@ export function KpiStrip({ t, lang, unitName, period, stats, state, population, 
   const popName = pm.names[population];
   // The monitoring objects' count says something only of a population that holds both kinds.
   const fifth: Kpi = population === 'all'
-    ? { id: 'monitored', label: t.monitored, value: formatInteger(s?.monitored_households, lang), unit: t.unitHouseholds, note: t.monitoredShare(formatPercent(stats?.monitoredShare, lang)) }
+    ? { id: 'monitored', label: t.monitored, value: formatLarge(s?.monitored_households, lang), unit: t.unitHouseholds, note: t.monitoredShare(formatPercent(stats?.monitoredShare, lang)) }
     : {
       id: 'relocated',
       label: pm.relocated,
-      value: formatInteger(s?.relocated_households, lang),
+      value: formatLarge(s?.relocated_households, lang),
       unit: t.unitHouseholds,
       note: pm.relocatedShare(formatPercent(s && s.households > 0 ? s.relocated_households / s.households : Number.NaN, lang)),
     };
   const kpis: Kpi[] = [
     { id: 'per-capita', label: pm.perCapitaOf[population], value: formatYuan(stats?.perCapita, lang), unit: t.unitYuan },
     { id: 'growth', label: t.growth, value: formatGrowth(stats?.growth, lang), unit: '', note: t.growthBasis },
-    { id: 'households', label: t.households, value: formatInteger(s?.households, lang), unit: t.unitHouseholds },
-    { id: 'persons', label: t.persons, value: formatInteger(s?.persons, lang), unit: t.unitPersons },
+    { id: 'households', label: t.households, value: formatLarge(s?.households, lang), unit: t.unitHouseholds },
+    { id: 'persons', label: t.persons, value: formatLarge(s?.persons, lang), unit: t.unitPersons },
     ...(publicMode && fifth.id === 'relocated' ? [] : [fifth]),
   ];
   return (

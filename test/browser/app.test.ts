@@ -54,6 +54,8 @@ async function expectedFigures(population: 'tuopin' | 'all'): Promise<Expected> 
 }
 
 const zh = (n: number) => Math.round(n).toLocaleString('en-US');
+/** A count as the Chinese KPI strip reads it: 万 (two decimals) from 100,000, else separators. */
+const wan = (n: number) => (n >= 1e5 ? `${(n / 1e4).toFixed(2)}万` : zh(n));
 
 describe.skipIf(!chrome)('dashboard first screen (Ningxia demo)', () => {
   let server: StaticServer;
@@ -99,9 +101,9 @@ describe.skipIf(!chrome)('dashboard first screen (Ningxia demo)', () => {
     expect(await page.locator('[data-testid="population-select"]').inputValue()).toBe('tuopin');
     expect(await page.locator('[data-testid="kpi-per-capita"] dt').textContent()).toBe('脱贫人口人均纯收入');
     expect(await text('per-capita')).toBe(zh(expected.perCapita));
-    expect(await text('households')).toBe(zh(expected.households));
-    expect(await text('persons')).toBe(zh(expected.persons));
-    expect(await text('relocated')).toBe(zh(expected.relocated));
+    expect(await text('households')).toBe(wan(expected.households));
+    expect(await text('persons')).toBe(wan(expected.persons));
+    expect(await text('relocated')).toBe(wan(expected.relocated));
     expect(await text('growth')).toBe(`+${(expected.growth * 100).toFixed(1)}%`);
     expect(await page.locator('[data-testid="legend"] h2').textContent()).toContain('脱贫人口');
   });
@@ -111,8 +113,8 @@ describe.skipIf(!chrome)('dashboard first screen (Ningxia demo)', () => {
     await page.waitForFunction(() => location.search.includes('pop=all'));
     const text = (id: string) => page.locator(`[data-testid="kpi-${id}"] .kpi-value`).textContent();
     await page.waitForFunction((v) => document.querySelector('[data-testid="kpi-per-capita"] .kpi-value')?.textContent === v, zh(everyone.perCapita));
-    expect(await text('households')).toBe(zh(everyone.households));
-    expect(await text('monitored')).toBe(zh(everyone.monitored));
+    expect(await text('households')).toBe(wan(everyone.households));
+    expect(await text('monitored')).toBe(wan(everyone.monitored));
     expect(await text('growth')).toBe(`+${(everyone.growth * 100).toFixed(1)}%`);
     expect(everyone.households).toBeGreaterThan(expected.households);
     await page.goBack();
@@ -152,7 +154,7 @@ describe.skipIf(!chrome)('dashboard first screen (Ningxia demo)', () => {
     await setFilter('reloc:1');
     await page.waitForSelector('[data-testid="kpi-strip"][data-state="filtered"]', { timeout: 60_000 });
     await idle();
-    expect(await text('households')).toBe(zh(expected.relocated));
+    expect(await text('households')).toBe(wan(expected.relocated));
     expect(await text('per-capita')).toBe(zh(expected.relocatedPerCapita));
     expect(await composition2024()).toBeCloseTo(expected.relocatedPerCapita, 6);
     const filtered = await legendColoursOnMap(page, 0);
@@ -162,7 +164,7 @@ describe.skipIf(!chrome)('dashboard first screen (Ningxia demo)', () => {
     await setFilter(null);
     await page.waitForSelector('[data-testid="kpi-strip"][data-state="plain"]', { timeout: 60_000 });
     await idle();
-    expect(await text('households')).toBe(zh(expected.households));
+    expect(await text('households')).toBe(wan(expected.households));
     expect(await legendColoursOnMap(page, 0)).toEqual(before);
   });
 
