@@ -265,9 +265,7 @@ export function Dashboard({ t, data, view: asked, update }: DashboardProps) {
   const evaluation = useUnitEvaluation(client, briefing ? planId : null, shown?.unit ?? unit, vm?.period?.year ?? null, engine.state === 'ready');
   const tour = useMemo(() => tourStories(view, { code: null, name: lang === 'zh' ? manifest.name.zh : manifest.name.en },
     mapBoundaries.features.map((f) => ({ code: f.properties.code, name: placeName(f.properties, lang) }))),
-  // The tour depends on the dataset and language only (each step keeps the view's other choices).
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  [mapBoundaries, manifest, lang, view.dataset, view.metric, view.population, view.plan]);
+  [mapBoundaries, manifest, lang, view]);
 
   if (!vm?.period || !shown) {
     return load.error ? (
@@ -384,7 +382,8 @@ export function Dashboard({ t, data, view: asked, update }: DashboardProps) {
     const bm = BRIEFING_MESSAGES[lang];
     const wantedUnit = unit;
     const evaluationSettled = evaluation.state !== 'loading';
-    const tiles = briefingTiles(vm.unit, evaluation.state === 'ready' ? pickTiles(evaluation.plan, evaluation.rows, population) : null, lang, t, population);
+    const picked = evaluation.state === 'ready' ? pickTiles(evaluation.plan, evaluation.rows, population) : null;
+    const tiles = briefingTiles(vm.unit, picked, lang, t, population);
     const weakValues = byTargetMap && targetEvals
       ? new Map([...targetEvals].filter(([, e]) => e.gap !== null).map(([c, e]) => [c, e.gap!]))
       : new Map(codes.map((c) => [c, metricValue(vm.children.get(c), view.metric === 'growth' ? 'growth' : 'income')]));
@@ -405,7 +404,7 @@ export function Dashboard({ t, data, view: asked, update }: DashboardProps) {
         subtitle={[metricName, periodText, planTitle].filter(Boolean).join(' · ')}
         asOf={asOfText}
         tiles={tiles}
-        counts={evaluation.state === 'ready' ? pickTiles(evaluation.plan, evaluation.rows, population).counts : null}
+        counts={picked?.counts ?? null}
         weakest={weakest}
         weakestBy={bm.weakestBy(byTargetMap ? t.metricGap : view.metric === 'growth' ? t.metricGrowth : t.metricIncome)}
         map={mapView}

@@ -1,7 +1,7 @@
 import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import type { Lang } from '../../i18n';
 import { BRIEFING_MESSAGES } from '../../i18n/briefing';
-import { TARGET_MESSAGES, formatTargetValue } from '../../i18n/targets';
+import { TARGET_MESSAGES } from '../../i18n/targets';
 import { STATUS_COLORS } from '../../map/choropleth/target-classes';
 import type { Status } from '../../targets/types';
 import './briefing.css';
@@ -215,7 +215,3 @@ function toggleFullScreen(): void {
   else void document.documentElement.requestFullscreen?.().catch(() => {});
 }
 
-/** The value of a target row as the briefing shows it. */
-export function targetText(x: number | null, unit: Parameters<typeof formatTargetValue>[1], lang: Lang): string {
-  return formatTargetValue(x, unit, lang);
-}

@@ -1,3 +1,4 @@
+import { weakestUnits as rankWeakest } from '../../briefing/tiles';
 import type { BoundaryCollection } from '../../data/dataset-client';
 import type { Manifest } from '../../domain/dataset';
 import type { RegionStats } from '../../domain/income';
@@ -113,15 +114,13 @@ export function weakestUnits(v: ExportViewInput, n = 10): { title: string; rows:
   const gapUnit = gapUnitOf(v);
   const byTarget = metric === 'gap' || metric === 'status';
   const value = (code: string) => (byTarget ? (v.targetEvals?.get(code)?.gap ?? Number.NaN) : metricValue(v.children.get(code), metric));
-  const rows = v.features.features
-    .filter((f) => !v.hidden?.(f.properties.code) && Number.isFinite(value(f.properties.code)))
-    .map((f) => ({ f, x: value(f.properties.code) }))
-    .sort((a, b) => a.x - b.x || a.f.properties.code.localeCompare(b.f.properties.code))
-    .slice(0, n)
-    .map(({ f, x }) => ({
-      name: placeName(f.properties, lang),
-      value: byTarget && gapUnit ? formatGap(x, gapUnit, lang) : metric === 'income' ? `${formatYuan(x, lang)}${v.t.unitYuan}` : formatGrowth(x, lang),
-    }));
+  const byCode = new Map(v.features.features.map((f) => [f.properties.code, f.properties]));
+  const values = new Map([...byCode.keys()].filter((c) => !v.hidden?.(c)).map((c) => [c, value(c)]));
+  // The briefing page's own ranking rule (src/briefing/tiles.ts): lowest first, ties by code.
+  const rows = rankWeakest(values, n).map(({ code, value: x }) => ({
+    name: placeName(byCode.get(code)!, lang),
+    value: byTarget && gapUnit ? formatGap(x, gapUnit, lang) : metric === 'income' ? `${formatYuan(x, lang)}${v.t.unitYuan}` : formatGrowth(x, lang),
+  }));
   return { title: EXPORT_MESSAGES[lang].weakest(v.metricName), rows };
 }
 
