@@ -194,7 +194,7 @@ export function BriefingLayout(p: BriefingLayoutProps) {
           </div>
         </div>
         <footer className="briefing-foot">
-          <span className="briefing-provenance">{m.provenance}：{p.provenance}{p.footnote ? ` · ${p.footnote}` : ''}</span>
+          <span className="briefing-provenance">{m.provenance}{p.lang === 'zh' ? '：' : ': '}{p.provenance}{p.footnote ? ` · ${p.footnote}` : ''}</span>
           <span className="briefing-keys">{p.kiosk ? m.kioskKeys : m.keysHelp}</span>
           {p.kiosk && (
             <span className="kiosk-progress" data-testid="kiosk-progress" role="progressbar" aria-valuemin={0} aria-valuemax={p.kiosk.seconds} aria-valuenow={p.kiosk.seconds - p.kiosk.left}
