@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- --json <file> [--runs n] [--drill-runs n] [--skip-browser] [--skip-query] [--skip-province] [--skip-siting] [--only-siting] [--skip-memory] [--only-memory] [--memory-drills n] [--province data/<folder>] [--no-build]`
+ * `npm run bench -- --json <file> [--runs n] [--drill-runs n] [--skip-browser] [--skip-query] [--skip-province] [--skip-siting] [--only-siting] [--skip-memory] [--only-memory] [--memory-drills n] [--province <dataset folder split by county>] [--no-build]`
  *
  * The CONTRACT.md "Benchmark output" figures for the Ningxia demo, as one JSON object of
  * `{value, unit, n, min, median, max}` figures (value = median) plus `machine`, and a readable
@@ -16,7 +16,7 @@ import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { findChromium } from '../test/browser/harness';
 import { runBrowserBench } from './lib/browser';
-import { runProvinceBench } from './lib/province';
+import { PROVINCE_DIR, runProvinceBench } from './lib/province';
 import { runQueryBench } from './lib/query';
 import { runSitingBench } from './lib/siting';
 import { runMemoryBench } from './lib/memory';
@@ -32,7 +32,7 @@ const { values } = parseArgs({
     'skip-query': { type: 'boolean', default: false },
     'no-build': { type: 'boolean', default: false },
     data: { type: 'string', default: 'public/data/ningxia' },
-    province: { type: 'string', default: 'data/jiangxi-full' },
+    province: { type: 'string', default: PROVINCE_DIR },
     'skip-province': { type: 'boolean', default: false },
     'skip-siting': { type: 'boolean', default: false },
     'only-siting': { type: 'boolean', default: false },
@@ -83,9 +83,6 @@ if (!values['skip-query'] && !onlyMemory) {
   log(`query figures over ${values.data} (${runs} runs after ${warmup} warm-up)`);
   const q = await runQueryBench(resolve(values.data!), { runs, warmup, log });
   Object.assign(figures, q.figures);
-  const d = figures.query_duckdb_ms!.median;
-  const a = figures.query_arquero_ms!.median;
-  figures.arquero_over_duckdb = { value: a / d, unit: 'ratio', n: 1, min: a / d, median: a / d, max: a / d };
 }
 
 if (!values['skip-browser']) {
@@ -118,13 +115,8 @@ if (!values['skip-browser']) {
   }
 
   if (!values['skip-province'] && !values['only-siting'] && !onlyMemory) {
-    const manifest = join(dist, values.province!, 'manifest.json');
-    if (!existsSync(manifest)) {
-      notes.push(`no ${values.province} in dist/: province figures skipped (npm run data -- --region jiangxi --scale 1 --partition county --out public/data/jiangxi-full, then rebuild)`);
-    } else {
-      log(`province figures over ${values.province}`);
-      Object.assign(figures, await runProvinceBench(chrome, dist, values.province!, { runs: Math.min(runs, 3), drills: 6, warmup, log }));
-    }
+    log(`province figures over ${values.province}`);
+    Object.assign(figures, await runProvinceBench(chrome, dist, values.province!, { runs: Math.min(runs, 3), drills: 6, warmup, log }));
   }
 }
 

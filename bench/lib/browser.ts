@@ -24,7 +24,8 @@
 import { spawnSync } from 'node:child_process';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, launchChromium, startStaticServer, type LaunchedBrowser, type ServedRequest, type StaticServer } from '../../test/browser/harness';
-import { figure, type Figure } from './stats';
+import { figure, medianRatio, pairedRatio, type Figure } from './stats';
+import { buildFloor, FLOOR_MOUNT, FLOOR_READY, floorDrillScript, floorRecolourScript, floorUrl } from './floor';
 
 export const ROOT = '640000000000';
 const VIEWPORT = { width: 1600, height: 900 };
@@ -129,8 +130,12 @@ const CLEAR_FILTER = `(() => {
   dispatchEvent(new PopStateEvent('popstate', { state: null }));
 })()`;
 
-/** Filters cycled through so repeated runs do not just hit a result the app already holds. */
-export const FILTERS = ['cat:tuopin', 'reloc:1', 'cat:tuopin;reloc:1', 'reloc:0', 'mgmt:stable', 'cause:1', 'cause:2', 'cause:3', 'cat:tuopin;reloc:0', 'cause:4', 'mgmt:high_quality', 'cause:5'];
+/**
+ * Filters cycled through so repeated runs do not just hit a result the app already holds. Each
+ * narrows the Ningxia demo's first view (population 脱贫人口, the plan's), so none is a no-op:
+ * `cat:tuopin` is that population itself and leaves the view unfiltered.
+ */
+export const FILTERS = ['reloc:1', 'mgmt:stable', 'cause:1', 'reloc:0', 'mgmt:high_quality', 'cause:2', 'mgmt:stable;reloc:1', 'cause:3', 'mgmt:key_monitoring', 'cause:4', 'mgmt:high_quality;reloc:0', 'cause:5'];
 
 export interface BrowserBench {
   figures: Record<string, Figure>;
@@ -158,14 +163,22 @@ export interface FirstMapRun {
 async function firstMapRun(context: BrowserContext, server: StaticServer, url: string): Promise<FirstMapRun> {
   const page = await context.newPage();
   let snapshot: ServedRequest[] | null = null;
+  // The page calls `__benchFirstMap` at its first map (the app from FIRST_MAP_INIT, the floor page
+  // itself). Waiting on that call, not on a polled expression: the app's CSP forbids the eval a
+  // string predicate of `waitForFunction` needs.
+  let painted!: () => void;
+  const firstMap = new Promise<void>((resolve) => (painted = resolve));
   await page.exposeBinding('__benchFirstMap', () => {
     snapshot ??= server.log.map((e) => ({ ...e }));
+    painted();
   });
   await page.addInitScript(FIRST_MAP_INIT);
   server.log.length = 0;
   await page.goto(url);
-  const ms = Number(await (await page.waitForFunction('window.__firstMapAt', undefined, { timeout: TIMEOUT })).jsonValue());
-  await page.waitForFunction(() => true); // let the binding call land
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([firstMap, new Promise((_, reject) => (timer = setTimeout(() => reject(new Error(`no first map within ${TIMEOUT} ms: ${url}`)), TIMEOUT)))]).finally(() => clearTimeout(timer));
+  const ms = Number(await page.evaluate('window.__firstMapAt'));
+  if (!Number.isFinite(ms)) throw new Error(`first map called back without a time: ${url}`);
   const served = (snapshot ?? server.log.map((e) => ({ ...e }))) as ServedRequest[];
   const noWasm = served.filter((e) => !new URL(e.path, 'http://x').pathname.endsWith('.wasm'));
   const sum = (list: ServedRequest[], key: 'bytes' | 'plainBytes') => list.reduce((s, e) => s + e[key], 0);
@@ -180,59 +193,70 @@ async function firstMapRun(context: BrowserContext, server: StaticServer, url: s
 }
 
 /**
- * First-map loads of `url`, `opts.warmup` discarded then `opts.runs` kept, two ways:
+ * First-map loads of each of `urls` (e.g. the app and its floor page), interleaved: every round
+ * loads each once, the order rotated, `opts.warmup` rounds discarded then `opts.runs` kept, two ways:
  * - `warm`: each in a new browser context (its own empty cache and storage) of one browser that
- *   has already loaded the page (the warm-up), as a user opens the dashboard in a running browser;
+ *   has already loaded the pages (the warm-up), as a user opens the dashboard in a running browser;
  * - `cold`: each in a freshly started browser, so the browser's and its GPU process's start-up
  *   (on software WebGL, 0.6–1 s for the first WebGL context) are inside the figure.
+ * Round i of one URL ran beside round i of the others, so their ratios can be taken pairwise.
  */
-export async function firstMapLoads(
+export async function firstMapLoads<K extends string>(
   chrome: string,
   server: StaticServer,
-  url: string,
+  urls: Record<K, string>,
   opts: { runs: number; warmup: number },
   log: (s: string) => void,
-): Promise<{ warm: FirstMapRun[]; cold: FirstMapRun[]; version: string | null }> {
+): Promise<{ loads: Record<K, { warm: FirstMapRun[]; cold: FirstMapRun[] }>; version: string | null }> {
   const describe = (r: FirstMapRun) =>
     `${r.ms.toFixed(0)} ms, ${(r.bytes / 1e6).toFixed(2)} MB on the wire (${(r.plainBytes / 1e6).toFixed(2)} MB uncompressed) in ${r.requests} requests`;
-  const warm: FirstMapRun[] = [];
-  const cold: FirstMapRun[] = [];
+  const names = Object.keys(urls) as K[];
+  const loads = Object.fromEntries(names.map((n) => [n, { warm: [] as FirstMapRun[], cold: [] as FirstMapRun[] }])) as Record<K, { warm: FirstMapRun[]; cold: FirstMapRun[] }>;
+  const order = (round: number) => names.map((_, j) => names[(round + j) % names.length]!);
   let version: string | null = null;
   const shared = await chromium.launch({ executablePath: chrome, headless: true, args: CHROMIUM_ARGS });
   try {
     version = shared.version();
-    for (let i = 0; i < Math.max(1, opts.warmup) + opts.runs; i++) {
-      const context = await shared.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
-      try {
-        const run = await firstMapRun(context, server, url);
-        const kept = i >= Math.max(1, opts.warmup);
-        log(`(running browser, new context)${kept ? '' : ' (warm-up)'}: ${describe(run)}`);
-        if (kept) warm.push(run);
-      } finally {
-        await context.close();
+    const warmup = Math.max(1, opts.warmup);
+    for (let i = 0; i < warmup + opts.runs; i++) {
+      for (const name of order(i)) {
+        const context = await shared.newContext({ viewport: VIEWPORT, deviceScaleFactor: 1 });
+        try {
+          const run = await firstMapRun(context, server, urls[name]);
+          const kept = i >= warmup;
+          log(`${name} (running browser, new context)${kept ? '' : ' (warm-up)'}: ${describe(run)}`);
+          if (kept) loads[name].warm.push(run);
+        } finally {
+          await context.close();
+        }
       }
     }
   } finally {
     await shared.close();
   }
   for (let i = 0; i < opts.warmup + opts.runs; i++) {
-    const browser = await launchChromium(chrome, { viewport: VIEWPORT });
-    try {
-      const run = await firstMapRun(browser.context, server, url);
-      const kept = i >= opts.warmup;
-      log(`(new browser)${kept ? '' : ' (warm-up)'}: ${describe(run)}`);
-      if (kept) cold.push(run);
-    } finally {
-      await browser.close();
+    for (const name of order(i)) {
+      const browser = await launchChromium(chrome, { viewport: VIEWPORT });
+      try {
+        const run = await firstMapRun(browser.context, server, urls[name]);
+        const kept = i >= opts.warmup;
+        log(`${name} (new browser)${kept ? '' : ' (warm-up)'}: ${describe(run)}`);
+        if (kept) loads[name].cold.push(run);
+      } finally {
+        await browser.close();
+      }
     }
   }
-  return { warm, cold, version };
+  return { loads, version };
 }
 
-/** The contract's first-map figures from `firstMapLoads`, names prefixed with `prefix`. */
-export function firstMapFigures(loads: { warm: FirstMapRun[]; cold: FirstMapRun[] }, prefix: string): Record<string, Figure> {
+/**
+ * The contract's first-map figures from `firstMapLoads`, names prefixed with `prefix`; with the
+ * floor page's loads of the same rounds, its figures and the ratios app / floor (pairwise medians).
+ */
+export function firstMapFigures(loads: { warm: FirstMapRun[]; cold: FirstMapRun[] }, prefix: string, floor?: { warm: FirstMapRun[]; cold: FirstMapRun[] }): Record<string, Figure> {
   const { warm, cold } = loads;
-  return {
+  const out: Record<string, Figure> = {
     [`${prefix}first_map_ms`]: figure(warm.map((r) => r.ms), 'ms'),
     [`${prefix}first_map_cold_browser_ms`]: figure(cold.map((r) => r.ms), 'ms'),
     [`${prefix}bytes_first_view`]: figure(warm.map((r) => r.bytes), 'bytes'),
@@ -240,22 +264,32 @@ export function firstMapFigures(loads: { warm: FirstMapRun[]; cold: FirstMapRun[
     [`${prefix}bytes_first_view_with_wasm`]: figure(warm.map((r) => r.bytesWithWasm), 'bytes'),
     [`${prefix}requests_first_view`]: figure(warm.map((r) => r.requests), 'count'),
   };
+  if (floor) {
+    out[`${prefix}first_map_floor_ms`] = figure(floor.warm.map((r) => r.ms), 'ms');
+    out[`${prefix}first_map_floor_cold_browser_ms`] = figure(floor.cold.map((r) => r.ms), 'ms');
+    out[`${prefix}bytes_first_view_floor`] = figure(floor.warm.map((r) => r.bytes), 'bytes');
+    out[`${prefix}first_map_ratio`] = pairedRatio(warm.map((r) => r.ms), floor.warm.map((r) => r.ms));
+    out[`${prefix}first_map_cold_browser_ratio`] = pairedRatio(cold.map((r) => r.ms), floor.cold.map((r) => r.ms));
+  }
+  return out;
 }
 
 export async function runBrowserBench(
   chrome: string,
   dist: string,
-  opts: { runs: number; drillRuns: number; warmup: number; log?: (s: string) => void },
+  opts: { runs: number; drillRuns: number; warmup: number; data?: string; log?: (s: string) => void },
 ): Promise<BrowserBench> {
   const log = opts.log ?? (() => {});
-  const server = await startStaticServer(dist);
+  const server = await startStaticServer(dist, { [FLOOR_MOUNT]: buildFloor(log) });
+  const data = opts.data ?? 'data/ningxia';
   const notes: string[] = [];
   let chromiumVersion = spawnSync(chrome, ['--version'], { encoding: 'utf8' }).stdout?.trim() ?? 'unknown';
   try {
-    // 1. First map: in new contexts of a running browser, and in freshly started browsers.
-    const loads = await firstMapLoads(chrome, server, `${server.origin}/`, opts, (m) => log(`first map ${m}`));
-    chromiumVersion = loads.version ?? chromiumVersion;
-    const largestFirstView = loads.warm.at(-1)?.largest ?? [];
+    // 1. First map, the app and the floor page interleaved: in new contexts of a running browser,
+    //    and in freshly started browsers.
+    const { loads, version } = await firstMapLoads(chrome, server, { app: `${server.origin}/`, floor: floorUrl(server.origin, data) }, opts, (m) => log(`first map ${m}`));
+    chromiumVersion = version ?? chromiumVersion;
+    const largestFirstView = loads.app.warm.at(-1)?.largest ?? [];
 
     // 2. Drill and cross-filter, one browser, engine ready first.
     const browser = await launchChromium(chrome, { viewport: VIEWPORT });
@@ -265,8 +299,16 @@ export async function runBrowserBench(
     const filterMap: number[] = [];
     const filterCold: number[] = [];
     const filterColdMap: number[] = [];
+    const drillFloor: number[] = [];
+    const recolourFloor: number[] = [];
     let heapMb = Number.NaN;
     try {
+      // The floor page beside the app in the same browser: each drill and filter of the app is
+      // followed (or, every other run, preceded) by the floor's drill to the same county / recolour.
+      const floor = await browser.context.newPage();
+      await floor.goto(floorUrl(server.origin, data));
+      await floor.waitForFunction(FLOOR_READY, undefined, { timeout: TIMEOUT });
+      const floorRun = async (script: string) => Number(await floor.evaluate(script));
       const page = await browser.context.newPage();
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(e.message));
@@ -282,12 +324,17 @@ export async function runBrowserBench(
       log(`drill: ${counties.length} counties in turn`);
       for (let i = 0; i < opts.warmup + opts.drillRuns; i++) {
         const code = counties[i % counties.length]!;
+        const floorFirst = i % 2 === 1;
+        const floorMs0 = floorFirst ? await floorRun(floorDrillScript(code)) : 0;
         const [mapMs, allMs] = (await page.evaluate(drillScript(code))) as [number, number];
+        const floorMs = floorFirst ? floorMs0 : await floorRun(floorDrillScript(code));
+        await floorRun(floorDrillScript(ROOT));
         if (i >= opts.warmup) {
           drillMap.push(mapMs);
           drill.push(allMs);
+          drillFloor.push(floorMs);
         }
-        log(`drill ${code}${i < opts.warmup ? ' (warm-up)' : ''}: map ${mapMs.toFixed(0)} ms, panels ${allMs.toFixed(0)} ms`);
+        log(`drill ${code}${i < opts.warmup ? ' (warm-up)' : ''}: map ${mapMs.toFixed(0)} ms, panels ${allMs.toFixed(0)} ms; floor ${floorMs.toFixed(0)} ms`);
         await page.locator(`[data-testid="breadcrumb"] li[data-code="${ROOT}"] button`).click();
         await page.waitForSelector(rootPainted, { timeout: TIMEOUT });
         await page.waitForSelector(`[data-testid="ranking-row"][data-code="${counties[(i + 1) % counties.length]}"]`, { timeout: TIMEOUT });
@@ -318,12 +365,16 @@ export async function runBrowserBench(
       if (filterRuns > FILTERS.length) notes.push(`filter runs (${filterRuns}) exceed the ${FILTERS.length} distinct filters: later runs repeat a filter`);
       for (let i = 0; i < filterRuns; i++) {
         const f = FILTERS[i % FILTERS.length]!;
+        const floorFirst = i % 2 === 1;
+        const floorMs0 = floorFirst ? await floorRun(floorRecolourScript(i)) : 0;
         const [mapMs, allMs] = (await page.evaluate(filterScript(f))) as [number, number];
+        const floorMs = floorFirst ? floorMs0 : await floorRun(floorRecolourScript(i));
         if (i >= opts.warmup) {
           filterMap.push(mapMs);
           filter.push(allMs);
+          recolourFloor.push(floorMs);
         }
-        log(`filter ${f}${i < opts.warmup ? ' (warm-up)' : ''}: map ${mapMs.toFixed(0)} ms, panels ${allMs.toFixed(0)} ms`);
+        log(`filter ${f}${i < opts.warmup ? ' (warm-up)' : ''}: map ${mapMs.toFixed(0)} ms, panels ${allMs.toFixed(0)} ms; floor recolour ${floorMs.toFixed(0)} ms`);
         await clearFilter();
       }
 
@@ -334,14 +385,23 @@ export async function runBrowserBench(
     }
 
     const figures: Record<string, Figure> = {
-      ...firstMapFigures(loads, ''),
+      ...firstMapFigures(loads.app, '', loads.floor),
       drill_ms: figure(drill, 'ms'),
       drill_map_ms: figure(drillMap, 'ms'),
+      drill_floor_ms: figure(drillFloor, 'ms'),
+      drill_ratio: pairedRatio(drill, drillFloor),
+      drill_map_ratio: pairedRatio(drillMap, drillFloor),
       filter_ms: figure(filter, 'ms'),
       filter_map_ms: figure(filterMap, 'ms'),
+      recolour_floor_ms: figure(recolourFloor, 'ms'),
+      filter_map_ratio: pairedRatio(filterMap, recolourFloor),
+      // Goal (issue 16): every panel answering a filter within 2× the map's own answer.
+      filter_panels_ratio: pairedRatio(filter, filterMap),
       filter_cold_ms: figure(filterCold, 'ms'),
       filter_cold_map_ms: figure(filterColdMap, 'ms'),
     };
+    // Goal: the first filter at a year not seen before within 3× a filter at a year seen.
+    figures.filter_cold_ratio = medianRatio(figures.filter_cold_ms!, figures.filter_ms!);
     if (Number.isFinite(heapMb)) figures.memory_js_heap_mb = figure([heapMb], 'MB');
     return { figures, chromiumVersion, notes, largestFirstView };
   } finally {

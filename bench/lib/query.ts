@@ -13,7 +13,7 @@ import { createNodeConnector } from '../../src/data/engine/node';
 import { prepareHouseholdTables } from '../../src/data/engine/household-tables';
 import type { Connector } from '../../src/data/engine/connector';
 import { compareResults, loopAggregate, sortResults, type CountyPeriod, type HouseholdColumns, type IncomeColumns } from './aggregate';
-import { figure, timeRuns, type Figure } from './stats';
+import { figure, pairedRatio, timeInterleaved, type Figure } from './stats';
 
 /**
  * The DuckDB SQL: per county and period, sum of persons and of net income over the prepared
@@ -115,7 +115,7 @@ export async function readColumns(path: string, columns: string[]): Promise<Reco
 }
 
 export interface QueryBench {
-  figures: { query_duckdb_ms: Figure; query_arquero_ms: Figure; query_loop_ms: Figure; rows_income: Figure; rows_households: Figure; counties: Figure };
+  figures: Record<'query_duckdb_ms' | 'query_arquero_ms' | 'query_loop_ms' | 'duckdb_over_loop' | 'arquero_over_duckdb' | 'rows_income' | 'rows_households' | 'counties', Figure>;
   /** Seconds spent on setup (engine start, registering, loading rows into Arquero / arrays). */
   setupSeconds: number;
 }
@@ -168,11 +168,21 @@ export async function runQueryBench(dataDir: string, opts: { runs: number; warmu
     let duck: CountyPeriod[] = [];
     let arq: CountyPeriod[] = [];
     let loop: CountyPeriod[] = [];
-    const duckMs = await timeRuns(() => duckdbAggregate(db, sql), opts, (r) => (duck = r));
+    // Interleaved rounds (order rotated), so the machine's drift hits all three alike.
+    const times = await timeInterleaved(
+      { duckdb: () => duckdbAggregate(db, sql), arquero: () => arqueroAggregate(income, households), loop: () => loopAggregate(hhCols, incCols) },
+      opts,
+      (name, r) => {
+        if (name === 'duckdb') duck = r as CountyPeriod[];
+        else if (name === 'arquero') arq = r as CountyPeriod[];
+        else loop = r as CountyPeriod[];
+      },
+    );
+    const duckMs = times.duckdb;
+    const arqMs = times.arquero;
+    const loopMs = times.loop;
     log(`duckdb  ${duckMs.map((x) => x.toFixed(0)).join(' ')} ms`);
-    const arqMs = await timeRuns(() => arqueroAggregate(income, households), opts, (r) => (arq = r));
     log(`arquero ${arqMs.map((x) => x.toFixed(0)).join(' ')} ms`);
-    const loopMs = await timeRuns(() => loopAggregate(hhCols, incCols), opts, (r) => (loop = r));
     log(`loop    ${loopMs.map((x) => x.toFixed(1)).join(' ')} ms`);
 
     const problems = [
@@ -188,6 +198,9 @@ export async function runQueryBench(dataDir: string, opts: { runs: number; warmu
         query_duckdb_ms: figure(duckMs, 'ms'),
         query_arquero_ms: figure(arqMs, 'ms'),
         query_loop_ms: figure(loopMs, 'ms'),
+        // Goals (issue 16): DuckDB within 2.5× the loop, Arquero ≥ 10× DuckDB; pairs from one round.
+        duckdb_over_loop: pairedRatio(duckMs, loopMs),
+        arquero_over_duckdb: pairedRatio(arqMs, duckMs),
         rows_income: figure([n], 'rows'),
         rows_households: figure([hhIds.length], 'rows'),
         counties: figure([counties], 'count'),
