@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- --json <file> [--runs n] [--drill-runs n] [--skip-browser] [--skip-query] [--skip-province] [--skip-siting] [--only-siting] [--skip-memory] [--only-memory] [--memory-drills n] [--province <dataset folder split by county>] [--no-build]`
+ * `npm run bench -- --json <file> [--runs n] [--drill-runs n] [--skip-browser] [--skip-query] [--skip-province] [--skip-siting] [--only-siting] [--skip-views] [--skip-public] [--skip-memory] [--only-memory] [--memory-drills n] [--province <dataset folder split by county>] [--no-build]`
  *
  * The CONTRACT.md "Benchmark output" figures for the Ningxia demo, as one JSON object of
  * `{value, unit, n, min, median, max}` figures (value = median) plus `machine`, and a readable
@@ -7,7 +7,11 @@
  *  - query figures: one Node process, DuckDB-WASM (the project's Node connector) vs Arquero vs a
  *    typed-array loop, results checked equal (bench/lib/query.ts);
  *  - browser figures: the built app (`dist/`, rebuilt with `vite build` when older than the
- *    sources) in headless Chromium (bench/lib/browser.ts).
+ *    sources) in headless Chromium (bench/lib/browser.ts), each beside a floor page (bare MapLibre,
+ *    same boundary files, bench/floor/) so the figures come as ratios too; siting, facility
+ *    layers, the briefing step and the public build's first map (bench/lib/siting.ts, views.ts);
+ *    memory across 1,000 drills and 200 filters (bench/lib/memory.ts); the Jiangxi full-size
+ *    province, generated when missing (bench/lib/province.ts).
  */
 import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
@@ -20,6 +24,7 @@ import { PROVINCE_DIR, runProvinceBench } from './lib/province';
 import { runQueryBench } from './lib/query';
 import { runSitingBench } from './lib/siting';
 import { runMemoryBench } from './lib/memory';
+import { runViewsBench } from './lib/views';
 import { formatFigure, type Figure } from './lib/stats';
 
 const { values } = parseArgs({
@@ -36,6 +41,8 @@ const { values } = parseArgs({
     'skip-province': { type: 'boolean', default: false },
     'skip-siting': { type: 'boolean', default: false },
     'only-siting': { type: 'boolean', default: false },
+    'skip-views': { type: 'boolean', default: false },
+    'skip-public': { type: 'boolean', default: false },
     'skip-memory': { type: 'boolean', default: false },
     'only-memory': { type: 'boolean', default: false },
     'memory-drills': { type: 'string', default: '1000' },
@@ -107,6 +114,11 @@ if (!values['skip-browser']) {
   if (!values['skip-siting'] && !onlyMemory) {
     log(`siting figures over ${values.data} (${runs} runs after ${warmup} warm-up)`);
     Object.assign(figures, await runSitingBench(chrome, dist, values.data!, { runs, warmup, log }));
+  }
+
+  if (!values['skip-views'] && !values['only-siting'] && !onlyMemory) {
+    log(`views: facility layers, briefing step${values['skip-public'] ? '' : ', public build first map'} (${runs} runs after ${warmup} warm-up)`);
+    Object.assign(figures, await runViewsBench(chrome, dist, { runs, warmup, data: values.data!, log, skipPublic: values['skip-public'] }));
   }
 
   if (!values['skip-memory'] && !values['only-siting']) {

@@ -416,6 +416,7 @@ export function Dashboard({ t, data, view: asked, update }: DashboardProps) {
         footnote={footnote}
         exportInput={exportInput}
         pageReady={() => shown.unit === wantedUnit && mapArea.current?.dataset.painted === 'true' && evaluationSettled}
+        readiness={{ unit: shown.unit, ready: shown.unit === wantedUnit && evaluationSettled }}
       />
     );
   }

@@ -111,6 +111,8 @@ describe.skipIf(!chrome)('briefing mode, saved views and the kiosk loop', () => 
     await page.keyboard.press('PageDown');
     await expect.poll(() => page.locator('[data-testid="briefing-title"]').textContent(), { timeout: 60_000 }).toBe('海原县');
     await page.waitForSelector(`[data-testid="map-area"][data-painted="true"][data-painted-view="${COUNTY}"]`, { timeout: 60_000 });
+    // The tiles say which unit they speak of and when its targets are evaluated (the bench times the step to that).
+    await page.waitForSelector(`[data-testid="briefing-tiles"][data-unit="${COUNTY}"][data-state="ready"]`, { timeout: 60_000 });
     expect(await page.locator('[data-testid="briefing-step"]').textContent()).toContain('第 2 / 2 页');
     expect(page.url()).toContain(`region=${COUNTY}`);
     expect(page.url()).toContain('metric=growth');

@@ -54,6 +54,12 @@ export interface BriefingLayoutProps {
   onOpenUnit: (code: string) => void;
   /** Extra controls in the header (export). */
   tools?: ReactNode;
+  /**
+   * The unit the tiles speak of and whether they have settled for it (its targets evaluated):
+   * carried as `data-unit` / `data-state` on the tiles, so a step to the next view can be timed
+   * to the moment its figures are on screen.
+   */
+  readiness?: { unit: string; ready: boolean };
 }
 
 /** The scale of the design page on this screen (1 at 1920×1080, 2 at 3840×2160). */
@@ -152,7 +158,7 @@ export function BriefingLayout(p: BriefingLayoutProps) {
         </header>
         <div className="briefing-body">
           <section className="briefing-side" aria-label={p.title}>
-            <ul className="briefing-tiles" data-testid="briefing-tiles">
+            <ul className="briefing-tiles" data-testid="briefing-tiles" data-unit={p.readiness?.unit} data-state={p.readiness ? (p.readiness.ready ? 'ready' : 'loading') : undefined}>
               {p.tiles.map((t) => (
                 <li key={t.id} className={`briefing-tile${t.status ? ` status-${t.status}` : ''}`} data-testid={`tile-${t.id}`} data-status={t.status ?? ''}
                   style={t.status && t.status !== 'no_data' ? { ['--status' as string]: STATUS_COLORS[t.status] } : undefined}>
