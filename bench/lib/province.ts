@@ -21,8 +21,8 @@
 import { execSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
-import { launchChromium, startStaticServer } from '../../test/browser/harness';
-import { drillScript, firstMapFigures, firstMapLoads, jsHeapMb } from './browser';
+import { startStaticServer } from '../../test/browser/harness';
+import { drillScript, firstMapFigures, firstMapLoads, jsHeapMb, launchAppAndFloor } from './browser';
 import { buildFloor, FLOOR_MOUNT, FLOOR_READY, floorDrillScript, floorUrl } from './floor';
 import { figure, pairedRatio, type Figure } from './stats';
 
@@ -80,18 +80,18 @@ export async function runProvinceBench(
   try {
     const { loads } = await firstMapLoads(chrome, server, { app: url, floor: floorUrl(server.origin, data) }, opts, (m) => log(`province first map ${m}`));
 
-    const browser = await launchChromium(chrome, { viewport: { width: 1600, height: 900 } });
+    const browser = await launchAppAndFloor(chrome);
     const drill: number[] = [];
     const panels: number[] = [];
     const drillFloor: number[] = [];
     let heap = Number.NaN;
     let loaded = 0;
     try {
-      const floor = await browser.context.newPage();
+      const floor = await browser.floor.newPage();
       await floor.goto(floorUrl(server.origin, data));
       await floor.waitForFunction(FLOOR_READY, undefined, { timeout: TIMEOUT });
       const floorRun = async (script: string) => Number(await floor.evaluate(script));
-      const page = await browser.context.newPage();
+      const page = await browser.app.newPage();
       await page.goto(url);
       const rootPainted = `[data-testid="map-area"][data-painted="true"][data-painted-view="${ROOT}"]`;
       await page.waitForSelector(rootPainted, { timeout: TIMEOUT });
@@ -117,7 +117,7 @@ export async function runProvinceBench(
         await page.waitForSelector(rootPainted, { timeout: TIMEOUT });
       }
       loaded = chosen.length;
-      heap = await jsHeapMb(browser, page);
+      heap = await jsHeapMb({ context: browser.app }, page);
     } finally {
       await browser.close();
     }
