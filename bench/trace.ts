@@ -53,6 +53,33 @@ async function poll(page: Page, expr: string, what: string): Promise<void> {
 /** Wraps an in-page timed script with user-timing marks the trace records. */
 const marked = (script: string) => `(async () => { performance.mark('bench-start'); try { return await ${script}; } finally { performance.mark('bench-end'); } })()`;
 
+/**
+ * In the app: from now, the ms at which each panel (analysis panels, the scorecard) first reads
+ * ready; kept in `window.__panelAt` (which panel answers last, and when).
+ */
+const WATCH_PANELS = `(() => {
+  const t0 = performance.now();
+  const at = (window.__panelAt = {});
+  const sel = 'section.analysis-panel, [data-testid="scorecard"]';
+  const seenLoading = new Set();
+  const check = () => {
+    for (const p of document.querySelectorAll(sel)) {
+      const id = p.getAttribute('data-testid') || p.className;
+      const st = p.getAttribute('data-state');
+      if (st !== 'ready' && st !== 'idle') seenLoading.add(id);
+      else if (seenLoading.has(id) && at[id] === undefined) at[id] = Math.round(performance.now() - t0);
+    }
+  };
+  const obs = new MutationObserver(check);
+  obs.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+  window.__panelWatch = obs;
+})()`;
+const panelTimes: Record<'drill' | 'filter', Record<string, number[]>> = { drill: {}, filter: {} };
+async function keepPanels(page: Page, scenario: 'drill' | 'filter'): Promise<void> {
+  const at = (await page.evaluate('(() => { window.__panelWatch.disconnect(); return window.__panelAt; })()')) as Record<string, number>;
+  for (const [id, ms] of Object.entries(at)) (panelTimes[scenario][id] ??= []).push(ms);
+}
+
 function windowOf(events: TraceEvent[]): [number, number] {
   const from = markTs(events, 'bench-start');
   const to = markTs(events, 'bench-end');
@@ -115,7 +142,9 @@ try {
   const counties = ((await page.locator('[data-testid="ranking-row"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')))) as string[]).filter((c) => /^\d{6}000000$/.test(c));
   for (let i = 0; i <= runs; i++) {
     const code = counties[i % counties.length]!;
+    await page.evaluate(WATCH_PANELS);
     const app = await traced(page, browser, async () => void (await page.evaluate(marked(drillScript(code)))));
+    if (i > 0) await keepPanels(page, 'drill');
     const fl = await traced(floor, browser, async () => void (await floor.evaluate(marked(floorDrillScript(code)))));
     await floor.evaluate(floorDrillScript(ROOT));
     await page.locator(`[data-testid="breadcrumb"] li[data-code="${ROOT}"] button`).click();
@@ -128,7 +157,9 @@ try {
   }
   for (let i = 0; i <= runs; i++) {
     const f = FILTERS[i % FILTERS.length]!;
+    await page.evaluate(WATCH_PANELS);
     const app = await traced(page, browser, async () => void (await page.evaluate(marked(filterScript(f)))));
+    if (i > 0) await keepPanels(page, 'filter');
     const fl = await traced(floor, browser, async () => void (await floor.evaluate(marked(floorRecolourScript(i)))));
     await page.evaluate(`(() => { const u = new URL(location.href); u.searchParams.delete('filter'); history.pushState(null, '', u); dispatchEvent(new PopStateEvent('popstate', { state: null })); })()`);
     await page.waitForSelector('[data-testid="filter-status"]', { state: 'detached', timeout: TIMEOUT });
@@ -150,18 +181,20 @@ function mean(list: TraceSummary[]) {
   const n = list.length;
   const kinds: Kind[] = ['script', 'compile', 'gc', 'style_layout', 'paint', 'html', 'network', 'other'];
   const group = (t: string) => (t.startsWith('CrRendererMain') ? 'main' : t.startsWith('DedicatedWorker') ? 'workers' : t.startsWith('Compositor') ? 'compositor' : 'thread_pool');
-  const out: { window: number; threads: Record<string, { busy: number; byKind: Record<string, number>; byScript: Record<string, number> }> } = { window: 0, threads: {} };
+  const out: { window: number; threads: Record<string, { busy: number; byKind: Record<string, number>; byScript: Record<string, number>; byName: Record<string, number> }> } = { window: 0, threads: {} };
   for (const s of list) {
     out.window += s.window / n;
     for (const t of s.threads) {
-      const g = (out.threads[group(t.thread)] ??= { busy: 0, byKind: Object.fromEntries(kinds.map((k) => [k, 0])), byScript: {} });
+      const g = (out.threads[group(t.thread)] ??= { busy: 0, byKind: Object.fromEntries(kinds.map((k) => [k, 0])), byScript: {}, byName: {} });
       g.busy += t.busy / n;
       for (const k of kinds) g.byKind[k]! += t.byKind[k] / n;
       for (const [f, v] of Object.entries(t.byScript)) g.byScript[f] = (g.byScript[f] ?? 0) + v / n;
+      for (const [f, v] of Object.entries(t.byName)) g.byName[f] = (g.byName[f] ?? 0) + v / n;
     }
   }
   for (const g of Object.values(out.threads)) {
     g.byScript = Object.fromEntries(Object.entries(g.byScript).sort((a, b) => b[1] - a[1]).slice(0, 10));
+    g.byName = Object.fromEntries(Object.entries(g.byName).sort((a, b) => b[1] - a[1]).slice(0, 12));
   }
   return out;
 }
@@ -181,10 +214,17 @@ for (const [scenario, { app, floor }] of Object.entries(summary)) {
       if (x >= 1 || y >= 1) console.log(`    ${k.padEnd(13)} app ${f0(x)}  floor ${f0(y)}`);
     }
     if (a && g !== 'compositor') console.log(`    app scripts: ${Object.entries(a.byScript).filter(([, v]) => v >= 2).map(([s, v]) => `${s} ${v.toFixed(0)}`).join(', ')}`);
+    if (a && g === 'main') console.log(`    app events: ${Object.entries(a.byName).filter(([, v]) => v >= 3).map(([s, v]) => `${s} ${v.toFixed(0)}`).join(', ')}`);
+    if (f && g === 'main') console.log(`    floor events: ${Object.entries(f.byName).filter(([, v]) => v >= 3).map(([s, v]) => `${s} ${v.toFixed(0)}`).join(', ')}`);
     if (f && g !== 'compositor') console.log(`    floor scripts: ${Object.entries(f.byScript).filter(([, v]) => v >= 2).map(([s, v]) => `${s} ${v.toFixed(0)}`).join(', ')}`);
   }
 }
+for (const [scenario, panels] of Object.entries(panelTimes)) {
+  const rows = Object.entries(panels).map(([id, t]) => [id, t.reduce((a, b) => a + b, 0) / t.length, t.length] as const).sort((a, b) => b[1] - a[1]);
+  console.log(`\n== ${scenario}: when each panel answered (ms after the action, mean; a panel that kept its answer is not listed)`);
+  for (const [id, ms, n] of rows) console.log(`  ${id.padEnd(28)} ${ms.toFixed(0).padStart(6)}  (n ${n})`);
+}
 if (values.json) {
-  writeFileSync(values.json, JSON.stringify({ ...summary, measured_at: new Date().toISOString() }, null, 2) + '\n');
+  writeFileSync(values.json, JSON.stringify({ ...summary, panels: panelTimes, measured_at: new Date().toISOString() }, null, 2) + '\n');
   log(`wrote ${values.json}`);
 }

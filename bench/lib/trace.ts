@@ -52,6 +52,8 @@ export interface ThreadSummary {
   byKind: Record<Kind, number>;
   /** Script and compile self time by file (its path without the origin), ms. */
   byScript: Record<string, number>;
+  /** Self time by trace event name (the largest), ms. */
+  byName: Record<string, number>;
 }
 
 export interface TraceSummary {
@@ -103,6 +105,7 @@ export function summarizeTrace(events: TraceEvent[], fromTs: number, toTs: numbe
     list.sort((a, b) => a.ts - b.ts || b.dur! - a.dur!);
     const byKind = emptyKinds();
     const byScript: Record<string, number> = {};
+    const byName: Record<string, number> = {};
     let busy = 0;
     // A stack of open events; each event's self time = its clipped duration minus its children's.
     const stack: { e: TraceEvent; end: number; kind: Kind; url: string | undefined; child: number }[] = [];
@@ -110,6 +113,7 @@ export function summarizeTrace(events: TraceEvent[], fromTs: number, toTs: numbe
     const close = (top: (typeof stack)[number]) => {
       const self = Math.max(0, clip(top.e) - top.child);
       byKind[top.kind] += self;
+      byName[top.e.name] = (byName[top.e.name] ?? 0) + self;
       if (top.kind === 'script' || top.kind === 'compile') {
         const f = shortUrl(top.url);
         byScript[f] = (byScript[f] ?? 0) + self;
@@ -136,6 +140,7 @@ export function summarizeTrace(events: TraceEvent[], fromTs: number, toTs: numbe
       busy: ms(busy),
       byKind: Object.fromEntries(Object.entries(byKind).map(([k, v]) => [k, ms(v)])) as Record<Kind, number>,
       byScript: Object.fromEntries(Object.entries(byScript).map(([k, v]) => [k, ms(v)]).sort((a, b) => (b[1] as number) - (a[1] as number))),
+      byName: Object.fromEntries(Object.entries(byName).map(([k, v]) => [k, ms(v)]).sort((a, b) => (b[1] as number) - (a[1] as number)).slice(0, 15)),
     });
   }
   threads.sort((a, b) => b.busy - a.busy);
