@@ -84,7 +84,7 @@ let largestFirstView: { path: string; bytes: number }[] | undefined;
 
 const onlyMemory = values['only-memory'];
 const memoryDrills = Number(values['memory-drills']);
-if (!Number.isInteger(memoryDrills) || memoryDrills < 4) throw new Error(`--memory-drills must be an integer ≥ 4, got ${values['memory-drills']}`);
+if (!Number.isInteger(memoryDrills) || memoryDrills < 20) throw new Error(`--memory-drills must be an integer ≥ 20 (the baseline is taken after 20), got ${values['memory-drills']}`);
 
 if (!values['skip-query'] && !onlyMemory) {
   log(`query figures over ${values.data} (${runs} runs after ${warmup} warm-up)`);
@@ -122,7 +122,7 @@ if (!values['skip-browser']) {
   }
 
   if (!values['skip-memory'] && !values['only-siting']) {
-    log(`memory across ${memoryDrills} drill-downs`);
+    log(`memory across ${memoryDrills} drill-downs and ${Math.floor(memoryDrills / 5)} filters`);
     Object.assign(figures, await runMemoryBench(chrome, dist, { drills: memoryDrills, log }));
   }
 

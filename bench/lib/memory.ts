@@ -1,72 +1,143 @@
 /**
- * Memory across many drill-downs (issue 13 item 8: "memory flat across 1,000 drill-downs"): the
- * built app, Ningxia demo, one page; drill from the root into each county in turn (the URL's
- * `region`, as a shared link or the back button sets it) until its map is painted, and back to
- * the root, `drills` times. The main-thread JS heap is read after a forced GC (CDP) once the
- * caches have filled (after `warmup` drills) and then at every quarter of the run. Figures:
- *  - memory_drill_heap_start_mb / memory_drill_heap_end_mb: heap after the warm-up and at the end;
- *  - memory_drill_growth_ratio: end / start (goal ≤ 1.25: what the caches keep is bounded —
- *    6 cross-filter cubes, 12 unit series, the SQL result cache — so the heap must level off);
- *  - memory_drill_ms: median time of one drill and return.
+ * Memory across many drill-downs and filters (issue 16 item 4): the built app, Ningxia demo, one
+ * page. A step is a click on a county's ranking row until its map is painted and every panel has
+ * answered, then back to the root by the breadcrumb; every fifth step also sets a cross-filter at
+ * the root (until its panels answer) and clears it. `steps` steps = `steps` drills and `steps / 5`
+ * filters (1,000 and 200 by default). After 20 steps (the caches filled) and at the end:
+ *  - the main thread's JS heap after a forced GC (CDP): memory_heap_start_mb / _end_mb, and
+ *    memory_heap_ratio = end / start;
+ *  - the DuckDB-WASM worker's wasm memory (its linear memory's size: the engine's heap, which
+ *    grows and never shrinks, so the end value is the run's high-water mark):
+ *    memory_wasm_start_mb / _end_mb and memory_wasm_ratio. The worker script is served with a
+ *    few lines in front that keep a reference to every `WebAssembly.Memory` it makes or is given;
+ *    without one the run fails rather than report nothing;
+ *  - memory_step_ms: the median step. Goal: both ratios ≤ 1.10 (flat within 10%); what the client
+ *    keeps is bounded (the SQL result cache, 6 cross-filter cubes, 12 unit series, 3 period tables).
+ * `MEMORY_BENCH_MARK_EVERY` (default 250) adds intermediate readings to the log.
  */
-import type { Page } from 'playwright-core';
+import type { Page, Worker } from 'playwright-core';
 import { launchChromium, startStaticServer } from '../../test/browser/harness';
-import { jsHeapMb, ROOT } from './browser';
-import type { Figure } from './stats';
+import { drillScript, filterScript, FILTERS, jsHeapMb, ROOT } from './browser';
+import { figure, type Figure } from './stats';
 
 const TIMEOUT = 180_000;
+export const BASELINE_STEPS = 20;
+const FILTER_EVERY = 5;
 
-const one = (value: number, unit: string): Figure => ({ value, unit, n: 1, min: value, median: value, max: value });
+const one = (value: number, unit: string, n = 1): Figure => ({ value, unit, n, min: value, median: value, max: value });
 
-async function goTo(page: Page, region: string | null): Promise<void> {
-  await page.evaluate((r) => {
-    const url = new URL(location.href);
-    if (r) url.searchParams.set('region', r);
-    else url.searchParams.delete('region');
-    history.pushState(null, '', url);
-    dispatchEvent(new PopStateEvent('popstate', { state: null }));
-  }, region);
-  await page.waitForSelector(`[data-testid="map-area"][data-painted="true"][data-painted-view="${region ?? ROOT}"]`, { timeout: TIMEOUT });
+/** Put in front of the DuckDB worker script: keeps every wasm memory the worker makes or instantiates with. */
+const WASM_SHIM = `;(() => {
+  const kept = (self.__benchWasmMemories = new Set());
+  const keep = (result) => {
+    try {
+      const instance = result && (result.instance || result);
+      for (const v of Object.values((instance && instance.exports) || {})) if (v instanceof WebAssembly.Memory) kept.add(v);
+    } catch (e) {}
+    return result;
+  };
+  const instantiate = WebAssembly.instantiate;
+  WebAssembly.instantiate = function (...args) { return instantiate.apply(this, args).then(keep); };
+  if (WebAssembly.instantiateStreaming) {
+    const streaming = WebAssembly.instantiateStreaming;
+    WebAssembly.instantiateStreaming = function (...args) { return streaming.apply(this, args).then(keep); };
+  }
+  const Memory = WebAssembly.Memory;
+  const Wrapped = function (descriptor) { const m = new Memory(descriptor); kept.add(m); return m; };
+  Wrapped.prototype = Memory.prototype;
+  WebAssembly.Memory = Wrapped;
+})();
+`;
+
+async function wasmMb(worker: Worker): Promise<number> {
+  const bytes = Number(await worker.evaluate('[...(self.__benchWasmMemories || [])].reduce((s, m) => s + m.buffer.byteLength, 0)'));
+  if (!(bytes > 0)) throw new Error('memory bench: no wasm memory found in the DuckDB worker');
+  return bytes / 2 ** 20;
 }
 
-export async function runMemoryBench(chrome: string, dist: string, opts: { drills: number; warmup?: number; log?: (s: string) => void }): Promise<Record<string, Figure>> {
+export async function runMemoryBench(chrome: string, dist: string, opts: { drills: number; log?: (s: string) => void }): Promise<Record<string, Figure>> {
   const log = opts.log ?? (() => {});
-  const warmup = Math.min(opts.warmup ?? 40, Math.max(1, Math.floor(opts.drills / 4)));
+  const steps = opts.drills;
+  if (steps < BASELINE_STEPS) throw new Error(`memory bench: ${steps} steps, at least ${BASELINE_STEPS} needed for the baseline`);
+  const markEvery = Number(process.env.MEMORY_BENCH_MARK_EVERY ?? 250);
   const server = await startStaticServer(dist);
   const browser = await launchChromium(chrome, { viewport: { width: 1600, height: 900 } });
   try {
     const page = await browser.context.newPage();
+    let shimmed = 0;
+    await page.route(/\/assets\/duckdb-browser-[^/]*\.worker-[^/]*\.js$/, async (route) => {
+      const response = await route.fetch();
+      shimmed++;
+      await route.fulfill({ response, body: WASM_SHIM + (await response.text()), headers: { ...response.headers(), 'content-type': 'text/javascript' } });
+    });
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
     await page.goto(`${server.origin}/`);
-    await page.waitForSelector(`[data-testid="map-area"][data-painted="true"][data-painted-view="${ROOT}"]`, { timeout: TIMEOUT });
+    const rootPainted = `[data-testid="map-area"][data-painted="true"][data-painted-view="${ROOT}"]`;
+    await page.waitForSelector(rootPainted, { timeout: TIMEOUT });
     await page.waitForSelector('[data-testid="engine-status"][data-state="ready"]', { timeout: TIMEOUT });
+    if (shimmed === 0) throw new Error('memory bench: the DuckDB worker script was not requested through the route');
+    const engineWorker = () => {
+      const w = page.workers().filter((x) => /duckdb-browser-[^/]*\.worker/.test(x.url()));
+      if (w.length !== 1) throw new Error(`memory bench: expected one DuckDB worker, found ${w.length} (${page.workers().map((x) => x.url()).join(', ')})`);
+      return w[0]!;
+    };
     const counties = ((await page.locator('[data-testid="ranking-row"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')))) as string[]).filter((c) => /^\d{6}000000$/.test(c));
     if (counties.length < 2) throw new Error('memory bench: no county rows in the ranking');
-    const heaps: { drills: number; mb: number }[] = [];
+
+    const read = async () => ({ heap: await jsHeapMb(browser, page), wasm: await wasmMb(engineWorker()) });
     const times: number[] = [];
-    const marks = new Set([warmup, ...[1, 2, 3, 4].map((q) => Math.round((opts.drills * q) / 4))]);
-    for (let i = 1; i <= opts.drills; i++) {
+    let filters = 0;
+    let start: { heap: number; wasm: number } | null = null;
+    for (let i = 1; i <= steps; i++) {
       const t0 = performance.now();
-      await goTo(page, counties[i % counties.length]!);
-      await goTo(page, null);
+      const code = counties[i % counties.length]!;
+      await page.evaluate(drillScript(code));
+      await page.locator(`[data-testid="breadcrumb"] li[data-code="${ROOT}"] button`).click();
+      await page.waitForSelector(rootPainted, { timeout: TIMEOUT });
+      await page.waitForSelector(`[data-testid="ranking-row"][data-code="${counties[(i + 1) % counties.length]}"]`, { timeout: TIMEOUT });
+      if (i % FILTER_EVERY === 0) {
+        await page.evaluate(filterScript(FILTERS[filters % FILTERS.length]!));
+        filters++;
+        await clearFilter(page, rootPainted);
+      }
       times.push(performance.now() - t0);
-      if (marks.has(i)) {
-        const mb = await jsHeapMb(browser, page);
-        heaps.push({ drills: i, mb });
-        log(`memory: ${i} drill-downs, JS heap ${mb.toFixed(1)} MB`);
+      if (i === BASELINE_STEPS) {
+        start = await read();
+        log(`memory: after ${i} steps (${i} drills, ${filters} filters): JS heap ${start.heap.toFixed(2)} MB, wasm ${start.wasm.toFixed(1)} MB`);
+      } else if (i % markEvery === 0 && i !== steps) {
+        const r = await read();
+        log(`memory: after ${i} steps (${i} drills, ${filters} filters): JS heap ${r.heap.toFixed(2)} MB, wasm ${r.wasm.toFixed(1)} MB`);
       }
     }
-    const start = heaps.find((h) => h.drills === warmup)!.mb;
-    const end = heaps.at(-1)!.mb;
-    times.sort((a, b) => a - b);
-    const median = times[Math.floor(times.length / 2)]!;
+    const end = await read();
+    log(`memory: after ${steps} steps (${steps} drills, ${filters} filters): JS heap ${end.heap.toFixed(2)} MB, wasm ${end.wasm.toFixed(1)} MB`);
+    if (errors.length) throw new Error(`memory bench: page errors: ${errors.join(' | ')}`);
     return {
-      memory_drill_heap_start_mb: { ...one(start, 'MB'), n: warmup },
-      memory_drill_heap_end_mb: { ...one(end, 'MB'), n: opts.drills },
-      memory_drill_growth_ratio: one(end / start, 'ratio'),
-      memory_drill_ms: { value: median, unit: 'ms', n: times.length, min: times[0]!, median, max: times.at(-1)! },
+      memory_heap_start_mb: one(start!.heap, 'MB', BASELINE_STEPS),
+      memory_heap_end_mb: one(end.heap, 'MB', steps),
+      memory_heap_ratio: one(end.heap / start!.heap, 'ratio'),
+      memory_wasm_start_mb: one(start!.wasm, 'MB', BASELINE_STEPS),
+      memory_wasm_end_mb: one(end.wasm, 'MB', steps),
+      memory_wasm_ratio: one(end.wasm / start!.wasm, 'ratio'),
+      memory_step_ms: figure(times, 'ms'),
+      memory_drills: one(steps, 'count'),
+      memory_filters: one(filters, 'count'),
     };
   } finally {
     await browser.close();
     await server.close();
   }
+}
+
+async function clearFilter(page: Page, rootPainted: string): Promise<void> {
+  await page.evaluate(`(() => {
+    const url = new URL(location.href);
+    url.searchParams.delete('filter');
+    history.pushState(null, '', url);
+    dispatchEvent(new PopStateEvent('popstate', { state: null }));
+  })()`);
+  await page.waitForSelector('[data-testid="filter-status"]', { state: 'detached', timeout: TIMEOUT });
+  await page.waitForSelector('[data-testid="kpi-strip"][data-state="plain"]', { timeout: TIMEOUT });
+  await page.waitForSelector(rootPainted, { timeout: TIMEOUT });
 }
