@@ -19,7 +19,7 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium, startStaticServer } from '../test/browser/harness';
-import { drillScript, filterScript, FILTERS, FIRST_MAP_INIT, ROOT } from './lib/browser';
+import { drillScript, filterScript, FILTERS, FIRST_MAP_INIT, ROOT, settled } from './lib/browser';
 import { buildFloor, FLOOR_MOUNT, FLOOR_READY, floorDrillScript, floorRecolourScript, floorUrl } from './lib/floor';
 import { markTs, summarizeTrace, TRACE_CATEGORIES, type Kind, type TraceEvent, type TraceSummary } from './lib/trace';
 
@@ -139,6 +139,7 @@ try {
   const rootPainted = `[data-testid="map-area"][data-painted="true"][data-painted-view="${ROOT}"]`;
   await page.waitForSelector(rootPainted, { timeout: TIMEOUT });
   await page.waitForSelector('[data-testid="engine-status"][data-state="ready"]', { timeout: TIMEOUT });
+  await settled(page);
   const counties = ((await page.locator('[data-testid="ranking-row"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')))) as string[]).filter((c) => /^\d{6}000000$/.test(c));
   for (let i = 0; i <= runs; i++) {
     const code = counties[i % counties.length]!;
@@ -150,6 +151,7 @@ try {
     await page.locator(`[data-testid="breadcrumb"] li[data-code="${ROOT}"] button`).click();
     await page.waitForSelector(rootPainted, { timeout: TIMEOUT });
     await page.waitForSelector(`[data-testid="ranking-row"][data-code="${counties[(i + 1) % counties.length]}"]`, { timeout: TIMEOUT });
+    await settled(page);
     if (i === 0) continue; // warm-up
     results.drill.app.push(summarizeTrace(app, ...windowOf(app)));
     results.drill.floor.push(summarizeTrace(fl, ...windowOf(fl)));
@@ -164,6 +166,7 @@ try {
     await page.evaluate(`(() => { const u = new URL(location.href); u.searchParams.delete('filter'); history.pushState(null, '', u); dispatchEvent(new PopStateEvent('popstate', { state: null })); })()`);
     await page.waitForSelector('[data-testid="filter-status"]', { state: 'detached', timeout: TIMEOUT });
     await page.waitForSelector(rootPainted, { timeout: TIMEOUT });
+    await settled(page);
     if (i === 0) continue;
     results.filter.app.push(summarizeTrace(app, ...windowOf(app)));
     results.filter.floor.push(summarizeTrace(fl, ...windowOf(fl)));

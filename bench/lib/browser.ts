@@ -72,6 +72,26 @@ export const FIRST_MAP_INIT = `(() => {
 /** The panels a drill or filter waits for: every analysis panel and the scorecard. */
 const ALL_PANELS = 'section.analysis-panel, [data-testid="scorecard"]';
 
+/** In-page: every panel answers the view on screen (true) or not yet (false). */
+export const PANELS_READY = `(() => {
+  const ps = [...document.querySelectorAll(${JSON.stringify(ALL_PANELS)})];
+  return ps.length > 0 && ps.every((p) => p.getAttribute('data-state') === 'ready' || (p.getAttribute('data-testid') === 'scorecard' && p.getAttribute('data-state') === 'idle'));
+})()`;
+
+/**
+ * Waits until every panel answers the view on screen, polled from outside (the app's CSP forbids
+ * the eval a string predicate of `waitForFunction` needs). Before a timed step, so no work left
+ * from the step before (the root's panels after a return) runs inside it, in the app or beside
+ * the floor page.
+ */
+export async function settled(page: Page): Promise<void> {
+  const t0 = Date.now();
+  while (!(await page.evaluate(PANELS_READY))) {
+    if (Date.now() - t0 > TIMEOUT) throw new Error('timed out waiting for the panels to answer');
+    await page.waitForTimeout(50);
+  }
+}
+
 /**
  * Resolves with [ms to `ok()` holding, ms to `ok()` and every panel matching `panels` (default:
  * every analysis panel and the scorecard) answering the new view], both from the action, observed
@@ -329,6 +349,7 @@ export async function runBrowserBench(
       const rootPainted = `[data-testid="map-area"][data-painted="true"][data-painted-view="${ROOT}"]`;
       await page.waitForSelector(rootPainted, { timeout: TIMEOUT });
       await page.waitForSelector('[data-testid="engine-status"][data-state="ready"]', { timeout: TIMEOUT });
+      await settled(page);
       const codes = (await page.locator('[data-testid="ranking-row"]').evaluateAll((els) => els.map((e) => e.getAttribute('data-code')))) as string[];
       // A different county each run while there are enough, so no panel answer is reused from an earlier visit.
       const counties = codes.filter((c) => /^\d{6}000000$/.test(c));
@@ -351,6 +372,7 @@ export async function runBrowserBench(
         await page.locator(`[data-testid="breadcrumb"] li[data-code="${ROOT}"] button`).click();
         await page.waitForSelector(rootPainted, { timeout: TIMEOUT });
         await page.waitForSelector(`[data-testid="ranking-row"][data-code="${counties[(i + 1) % counties.length]}"]`, { timeout: TIMEOUT });
+        await settled(page);
       }
 
       const clearFilter = async () => {
@@ -358,6 +380,7 @@ export async function runBrowserBench(
         await page.waitForSelector('[data-testid="filter-status"]', { state: 'detached', timeout: TIMEOUT });
         await page.waitForSelector('[data-testid="kpi-strip"][data-state="plain"]', { timeout: TIMEOUT });
         await page.waitForSelector(rootPainted, { timeout: TIMEOUT });
+        await settled(page);
       };
       // Cold: the first filter at a period the page has not filtered before, so the time includes
       // building that period's cross-filter cube in the engine. One run per earlier year.

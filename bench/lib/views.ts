@@ -21,7 +21,7 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, startStaticServer } from '../../test/browser/harness';
 import { serializeStories, type Story } from '../../src/briefing/stories';
 import { STORIES_KEY } from '../../src/state/use-stories';
-import { firstMapFigures, firstMapLoads, ROOT } from './browser';
+import { firstMapFigures, firstMapLoads, ROOT, settled } from './browser';
 import { buildFloor, FLOOR_MOUNT, floorUrl } from './floor';
 import { figure, type Figure } from './stats';
 
@@ -103,10 +103,6 @@ function briefingStepScript(from: string): string {
   }))()`;
 }
 
-const READY_PANELS = `(() => {
-  const ps = [...document.querySelectorAll('section.analysis-panel, [data-testid="scorecard"]')];
-  return ps.length > 0 && ps.every((p) => p.getAttribute('data-state') === 'ready' || (p.getAttribute('data-testid') === 'scorecard' && p.getAttribute('data-state') === 'idle'));
-})()`;
 
 function newestMtime(path: string): number {
   if (!existsSync(path)) return 0;
@@ -126,15 +122,6 @@ export function ensurePublicBuild(data: string, log: (s: string) => void): numbe
   const t0 = performance.now();
   execSync(`npx tsx src/pipeline/cli/build-public.ts --data ${data} --out ${PUBLIC_DIR}`, { stdio: ['ignore', 'ignore', 'inherit'] });
   return (performance.now() - t0) / 1000;
-}
-
-async function waitUntil(page: import('playwright-core').Page, expr: string, what: string): Promise<void> {
-  // Polled from outside: the app's CSP forbids the eval a string predicate of `waitForFunction` needs.
-  const t0 = Date.now();
-  while (!(await page.evaluate(expr))) {
-    if (Date.now() - t0 > TIMEOUT) throw new Error(`timed out waiting for ${what}`);
-    await page.waitForTimeout(50);
-  }
 }
 
 export async function runViewsBench(
@@ -160,7 +147,7 @@ export async function runViewsBench(
           await page.goto(`${server.origin}/`);
           await page.waitForSelector(`[data-testid="map-area"][data-painted="true"][data-painted-view="${ROOT}"]`, { timeout: TIMEOUT });
           await page.waitForSelector('[data-testid="engine-status"][data-state="ready"]', { timeout: TIMEOUT });
-          await waitUntil(page, READY_PANELS, 'the panels');
+          await settled(page);
           const [ms, load] = (await page.evaluate(layerOnScript('industry_base'))) as [number, number | null];
           const [nextMs] = (await page.evaluate(layerOnScript('relocation_site'))) as [number, number | null];
           if (load === null) throw new Error('the first layer found the overlay already made');
