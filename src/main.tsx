@@ -1,5 +1,5 @@
 // One weight of the bundled CJK font: bold is synthesised by the browser. A second weight doubled
-// the font files fetched before the first map (README "Benchmarks").
+// the font files fetched before the first map (docs/BENCHMARKS.md, "History").
 import '@fontsource/noto-sans-sc/400.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -10,7 +10,7 @@ import { parseViewState } from './state/view-state';
 import './ui/app.css';
 
 const createConnector = async () => createBrowserConnector();
-// The first screen's files are requested now, not after React's first commit (README "Benchmarks").
+// The first screen's files are requested now, not after React's first commit (docs/BENCHMARKS.md, "History").
 prefetchFirstScreen(parseViewState(window.location.search).dataset, createConnector);
 
 const root = document.getElementById('root');

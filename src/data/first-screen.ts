@@ -172,7 +172,7 @@ const early = new Map<string, FirstScreenLoad>();
 /**
  * Starts the first screen's files for `datasetUrl` at once, before the UI is rendered: the
  * manifest's request then leaves with the bundle's start rather than after React's first commit
- * (README "Benchmarks"). `firstScreenLoad` picks it up.
+ * (docs/BENCHMARKS.md, "History"). `firstScreenLoad` picks it up.
  */
 export function prefetchFirstScreen(datasetUrl: string, createConnector: () => Promise<Connector>): void {
   if (!early.has(datasetUrl)) early.set(datasetUrl, startLoad(datasetUrl, createConnector));

@@ -16,7 +16,7 @@ import { normaliseCamera, type Camera } from '../state/layers-param';
 
 maplibregl.setWorkerUrl(workerUrl);
 // Start MapLibre's worker when the app starts, not when the first map is made: fetching and
-// starting the worker (0.52 MB) then overlaps the dataset's first files (README "Benchmarks").
+// starting the worker (0.52 MB) then overlaps the dataset's first files (docs/BENCHMARKS.md, "History").
 maplibregl.prewarm();
 
 export interface HoverInfo {
@@ -116,7 +116,7 @@ export function coloured(features: BoundaryCollection, classification: Classific
  *
  * One WebGL context and no glyph atlas: on the benchmark machine (software WebGL) a second
  * context for a deck.gl overlay and its text atlas cost about 5 s before the first map
- * (README "Benchmarks"). The map is created once per dataset (`context`); a new `viewKey` fits the
+ * (docs/BENCHMARKS.md, "History"). The map is created once per dataset (`context`); a new `viewKey` fits the
  * map to the new features. The container carries the current centre and zoom as `data-center`
  * / `data-zoom` so tests can find a region on screen.
  */
@@ -261,7 +261,7 @@ export function MapView(props: MapViewProps) {
 
   // New regions: replace the source's data with the colours baked in. New colours for the same
   // regions (metric, period, filter): feature state, which repaints without sending the polygons
-  // to the worker and tiling them again (a cross-filter change, README "Benchmarks").
+  // to the worker and tiling them again (a cross-filter change, docs/BENCHMARKS.md, "History").
   const replaceRegions = (map: maplibregl.Map, regions: BoundaryCollection, colours: Classification) => {
     hovered.current = null;
     // Colour, hover and selection states belonged to the old data (the selection is set again below).

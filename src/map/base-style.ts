@@ -40,13 +40,13 @@ export function coversContext(regions: FeatureCollection, context: FeatureCollec
  * width), even where the value is fixed, so all fills share one compiled shader program and all
  * lines another. MapLibre compiles one program per layer type and per set of constant/data-driven
  * properties, each on first use; on software WebGL each took 0.1–0.3 s before the first map
- * (README "Benchmarks"). The context fill also draws no antialiased outline (a program of its own;
+ * (docs/BENCHMARKS.md, "History"). The context fill also draws no antialiased outline (a program of its own;
  * the context lines draw the borders).
  *
  * When the regions are the context's own features (`coversContext`) the context layers start
  * hidden and their source empty: MapLibre then neither sends the counties to its worker nor tiles
  * or draws them a second time before the first map; MapView fills the source after that
- * (README "Benchmarks").
+ * (docs/BENCHMARKS.md, "History").
  */
 export function baseStyle(counties: FeatureCollection, regions: FeatureCollection): StyleSpecification {
   const covered = coversContext(regions, counties);

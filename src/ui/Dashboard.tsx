@@ -68,7 +68,7 @@ import type { ExportViewInput } from './export';
 
 // The analysis panels (d3 charts, ledgers, scorecard) are a separate chunk, fetched once the
 // first map is painted: they wait for the engine, which starts then anyway, and before it their
-// code and layout competed with the first map (README "Benchmarks").
+// code and layout competed with the first map (docs/BENCHMARKS.md, "History").
 const AnalysisPanels = lazy(() => import('./side/AnalysisPanels').then((m) => ({ default: m.AnalysisPanels })));
 // The siting view (and the solver worker it starts) is its own chunk, fetched when a planner opens it.
 const SitingPanel = lazy(() => import('./siting/SitingPanel').then((m) => ({ default: m.SitingPanel })));

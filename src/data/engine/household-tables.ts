@@ -6,7 +6,7 @@ import type { Connector } from './connector';
  * The in-engine layout of the household tables. The files carry `hh_id` (opaque VARCHAR) on both
  * tables and only the village code on households; joining 2.2 M income rows on a string key and
  * cutting every joined row's code to its county with `substr`/`rpad` was most of the time of
- * every household query (README "Benchmarks"). After `prepareHouseholdTables`:
+ * every household query (docs/BENCHMARKS.md, "History"). After `prepareHouseholdTables`:
  *  - `households` has `hh_key INTEGER` (1…n, unique) and the 12-digit code of each ancestor level
  *    (`province_code`, `city_code`, `county_code`, `township_code`) beside `village_code`;
  *  - `income` has `hh_key` in place of `hh_id`, sorted by period then household, so a query of one

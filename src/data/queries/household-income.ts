@@ -11,7 +11,7 @@ import { intLiteral } from './sql';
  * The histogram, change classes, causes, household table and ledgers all read this join. Made once
  * per period as a table (`ensurePeriodTable`), their queries become scans of ~one row per
  * household with no join: 5–20 ms instead of 90–600 ms each on the Ningxia demo in DuckDB-WASM
- * (README "Benchmarks"). Tables of the last `PERIOD_TABLES_KEPT` periods are kept.
+ * (docs/BENCHMARKS.md, "History"). Tables of the last `PERIOD_TABLES_KEPT` periods are kept.
  */
 export function periodTableName(period: Period): string {
   return `household_period_${intLiteral(period.year)}_${intLiteral(period.quarter)}`;

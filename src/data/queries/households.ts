@@ -110,7 +110,7 @@ export interface LedgerUnit {
  * What the ledgers panel shows without holding the whole ledger: its households summed per region
  * of `unitLevel`, and its first `firstRows` rows in ledger order. At a province a ledger has tens
  * of thousands of rows; turning them all into objects on the page was the slowest part of a
- * cross-filter change (README "Benchmarks"). The export asks for the whole ledger (`queryLedger`).
+ * cross-filter change (docs/BENCHMARKS.md, "History"). The export asks for the whole ledger (`queryLedger`).
  */
 export async function queryLedgerView(
   db: Connector,

@@ -191,7 +191,7 @@ export async function generateDataset(options: GenerateOptions): Promise<Manifes
     if (partitioned) manifest.partitions = { by: 'county', counties };
     // Every plan evaluated ahead for the root, its cities and counties, each year: the scorecard
     // and the target maps of those units read it instead of asking the engine (a partitioned
-    // dataset's engine never holds the province's households; README "Benchmarks").
+    // dataset's engine never holds the province's households; docs/BENCHMARKS.md, "History").
     const reportCodes = [...new Set([profile.rootCode, ...cityCodes, ...countyCodes])];
     manifest.reports = {};
     for (const planId of profile.plans) {
