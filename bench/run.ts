@@ -14,7 +14,7 @@
  *    province, generated when missing (bench/lib/province.ts).
  */
 import { execSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -25,6 +25,7 @@ import { runQueryBench } from './lib/query';
 import { runSitingBench } from './lib/siting';
 import { runMemoryBench } from './lib/memory';
 import { runViewsBench } from './lib/views';
+import { newestMtime } from './lib/files';
 import { formatFigure, type Figure } from './lib/stats';
 
 const { values } = parseArgs({
@@ -55,15 +56,6 @@ const warmup = Number(values.warmup);
 if (!Number.isInteger(runs) || runs < 1) throw new Error(`--runs must be a positive integer, got ${values.runs}`);
 if (!Number.isInteger(warmup) || warmup < 0) throw new Error(`--warmup must be a non-negative integer, got ${values.warmup}`);
 const log = (s: string) => console.error(`[bench] ${s}`);
-
-function newestMtime(path: string): number {
-  if (!existsSync(path)) return 0;
-  const st = statSync(path);
-  if (!st.isDirectory()) return st.mtimeMs;
-  let m = st.mtimeMs;
-  for (const name of readdirSync(path)) m = Math.max(m, newestMtime(join(path, name)));
-  return m;
-}
 
 function machine(chromium: string | null): Record<string, unknown> {
   const cpu = cpus();

@@ -19,11 +19,12 @@
  *    counties whose household rows the engine then held.
  */
 import { execSync } from 'node:child_process';
-import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, rmSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import { startStaticServer } from '../../test/browser/harness';
 import { drillScript, firstMapFigures, firstMapLoads, jsHeapMb, launchAppAndFloor } from './browser';
 import { buildFloor, FLOOR_MOUNT, FLOOR_READY, floorDrillScript, floorUrl } from './floor';
+import { newestMtime } from './files';
 import { figure, pairedRatio, type Figure } from './stats';
 
 const TIMEOUT = 180_000;
@@ -31,12 +32,6 @@ const ROOT = '360000000000';
 export const PROVINCE_DIR = resolve('.cache/bench-data/jiangxi-full');
 /** What the province data are made from: newer than the data → generate again. */
 const GENERATOR_SOURCES = ['src/pipeline', 'src/domain', 'src/data/queries', 'data/geo', 'data/profiles', 'data/plans', 'data/reference'];
-
-function newest(path: string): number {
-  if (!existsSync(path)) return 0;
-  const st = statSync(path);
-  return st.isDirectory() ? Math.max(st.mtimeMs, ...readdirSync(path).map((n) => newest(join(path, n)))) : st.mtimeMs;
-}
 
 /**
  * Makes sure the province dataset exists: the default folder is (re)generated when it is missing
@@ -50,7 +45,7 @@ export function ensureProvinceData(dir: string, log: (s: string) => void): numbe
     if (!existsSync(manifest)) throw new Error(`--province ${dir}: no manifest.json there (a dataset folder split by county, e.g. npm run data -- --region jiangxi --scale 1 --partition county --out ${dir})`);
     return 0;
   }
-  if (existsSync(manifest) && statSync(manifest).mtimeMs >= Math.max(...GENERATOR_SOURCES.map(newest))) return 0;
+  if (existsSync(manifest) && statSync(manifest).mtimeMs >= Math.max(...GENERATOR_SOURCES.map((p) => newestMtime(p)))) return 0;
   log(existsSync(manifest) ? `${dir} is older than the generator: generating Jiangxi at full size again (~1.5 min)` : `no ${dir}: generating Jiangxi at full size (~1.5 min)`);
   rmSync(dir, { recursive: true, force: true });
   const t0 = performance.now();

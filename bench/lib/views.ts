@@ -15,7 +15,7 @@
  *    interleaved with the floor page on the same public boundary files: public_first_map_ratio.
  */
 import { execSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, startStaticServer } from '../../test/browser/harness';
@@ -23,6 +23,7 @@ import { serializeStories, type Story } from '../../src/briefing/stories';
 import { STORIES_KEY } from '../../src/state/use-stories';
 import { firstMapFigures, firstMapLoads, ROOT, settled } from './browser';
 import { buildFloor, FLOOR_MOUNT, floorUrl } from './floor';
+import { newestMtime } from './files';
 import { figure, type Figure } from './stats';
 
 const VIEWPORT = { width: 1600, height: 900 };
@@ -103,15 +104,6 @@ function briefingStepScript(from: string): string {
   }))()`;
 }
 
-
-function newestMtime(path: string): number {
-  if (!existsSync(path)) return 0;
-  const st = statSync(path);
-  if (!st.isDirectory()) return st.mtimeMs;
-  let m = st.mtimeMs;
-  for (const name of readdirSync(path)) m = Math.max(m, newestMtime(join(path, name)));
-  return m;
-}
 
 /** Builds the public site into PUBLIC_DIR when missing or older than the app or the data; returns the seconds it took (0 when kept). */
 export function ensurePublicBuild(data: string, log: (s: string) => void): number {
