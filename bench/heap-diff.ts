@@ -9,7 +9,7 @@
 import { chromium } from 'playwright-core';
 import { parseArgs } from 'node:util';
 import { CHROMIUM_ARGS, findChromium, startStaticServer } from '../test/browser/harness';
-import { drillScript, filterScript, FILTERS, ROOT, settled } from './lib/browser';
+import { clearFilter, drillScript, filterScript, FILTERS, ROOT, settled } from './lib/browser';
 
 const { values } = parseArgs({ options: { from: { type: 'string', default: '20' }, to: { type: 'string', default: '120' }, top: { type: 'string', default: '30' } } });
 const FROM = Number(values.from);
@@ -57,9 +57,7 @@ async function steps(from: number, to: number) {
     await page.waitForSelector(`[data-testid="ranking-row"][data-code="${counties[(i + 1) % counties.length]}"]`);
     if (i % 5 === 0) {
       await page.evaluate(filterScript(FILTERS[filters++ % FILTERS.length]!));
-      await page.evaluate(`(() => { const u = new URL(location.href); u.searchParams.delete('filter'); history.pushState(null, '', u); dispatchEvent(new PopStateEvent('popstate', { state: null })); })()`);
-      await page.waitForSelector('[data-testid="filter-status"]', { state: 'detached' });
-      await page.waitForSelector(rootPainted);
+      await clearFilter(page);
     }
   }
 }

@@ -19,7 +19,7 @@ import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { CHROMIUM_ARGS, findChromium, startStaticServer } from '../test/browser/harness';
-import { drillScript, filterScript, FILTERS, FIRST_MAP_INIT, ROOT, settled } from './lib/browser';
+import { clearFilter, drillScript, filterScript, FILTERS, FIRST_MAP_INIT, pollInPage, ROOT, settled } from './lib/browser';
 import { buildFloor, FLOOR_MOUNT, FLOOR_READY, floorDrillScript, floorRecolourScript, floorUrl } from './lib/floor';
 import { markTs, summarizeTrace, TRACE_CATEGORIES, type Kind, type TraceEvent, type TraceSummary } from './lib/trace';
 
@@ -40,14 +40,6 @@ async function traced(page: Page, b: Browser, fn: () => Promise<void>): Promise<
   const buf = await b.stopTracing();
   const parsed = JSON.parse(buf.toString('utf8')) as { traceEvents: TraceEvent[] } | TraceEvent[];
   return Array.isArray(parsed) ? parsed : parsed.traceEvents;
-}
-
-async function poll(page: Page, expr: string, what: string): Promise<void> {
-  const t0 = Date.now();
-  while (!(await page.evaluate(expr))) {
-    if (Date.now() - t0 > TIMEOUT) throw new Error(`timed out waiting for ${what}`);
-    await page.waitForTimeout(25);
-  }
 }
 
 /** Wraps an in-page timed script with user-timing marks the trace records. */
@@ -97,7 +89,7 @@ async function firstMap(url: string): Promise<TraceSummary> {
     let atMs = 0;
     const events = await traced(page, browser, async () => {
       await page.goto(url);
-      await poll(page, `window.__firstMapAt !== undefined && performance.getEntriesByName('bench-first-map').length > 0`, 'the first map');
+      await pollInPage(page, `window.__firstMapAt !== undefined && performance.getEntriesByName('bench-first-map').length > 0`, 'the first map');
       atMs = Number(await page.evaluate('window.__firstMapAt'));
     });
     const to = markTs(events, 'bench-first-map');
@@ -163,9 +155,7 @@ try {
     const app = await traced(page, browser, async () => void (await page.evaluate(marked(filterScript(f)))));
     if (i > 0) await keepPanels(page, 'filter');
     const fl = await traced(floor, browser, async () => void (await floor.evaluate(marked(floorRecolourScript(i)))));
-    await page.evaluate(`(() => { const u = new URL(location.href); u.searchParams.delete('filter'); history.pushState(null, '', u); dispatchEvent(new PopStateEvent('popstate', { state: null })); })()`);
-    await page.waitForSelector('[data-testid="filter-status"]', { state: 'detached', timeout: TIMEOUT });
-    await page.waitForSelector(rootPainted, { timeout: TIMEOUT });
+    await clearFilter(page);
     await settled(page);
     if (i === 0) continue;
     results.filter.app.push(summarizeTrace(app, ...windowOf(app)));

@@ -79,18 +79,23 @@ export const PANELS_READY = `(() => {
 })()`;
 
 /**
- * Waits until every panel answers the view on screen, polled from outside (the app's CSP forbids
- * the eval a string predicate of `waitForFunction` needs). Before a timed step, so no work left
- * from the step before (the root's panels after a return) runs inside it, in the app or beside
- * the floor page.
+ * Waits until the in-page expression `expr` is true, polled from outside: the app's CSP forbids
+ * the eval a string predicate of `waitForFunction` needs.
  */
-export async function settled(page: Page): Promise<void> {
+export async function pollInPage(page: Page, expr: string, what: string): Promise<void> {
   const t0 = Date.now();
-  while (!(await page.evaluate(PANELS_READY))) {
-    if (Date.now() - t0 > TIMEOUT) throw new Error('timed out waiting for the panels to answer');
+  while (!(await page.evaluate(expr))) {
+    if (Date.now() - t0 > TIMEOUT) throw new Error(`timed out waiting for ${what}`);
     await page.waitForTimeout(50);
   }
 }
+
+/**
+ * Waits until every panel answers the view on screen. Before a timed step, so no work left from
+ * the step before (the root's panels after a return) runs inside it, in the app or beside the
+ * floor page.
+ */
+export const settled = (page: Page): Promise<void> => pollInPage(page, PANELS_READY, 'the panels to answer');
 
 /**
  * Resolves with [ms to `ok()` holding, ms to `ok()` and every panel matching `panels` (default:
@@ -161,6 +166,14 @@ const CLEAR_FILTER = `(() => {
   history.pushState(null, '', url);
   dispatchEvent(new PopStateEvent('popstate', { state: null }));
 })()`;
+
+/** Clears the cross-filter (and the year) through the URL as back/forward would; resolves once the root view is plain and painted again. */
+export async function clearFilter(page: Page): Promise<void> {
+  await page.evaluate(CLEAR_FILTER);
+  await page.waitForSelector('[data-testid="filter-status"]', { state: 'detached', timeout: TIMEOUT });
+  await page.waitForSelector('[data-testid="kpi-strip"][data-state="plain"]', { timeout: TIMEOUT });
+  await page.waitForSelector(`[data-testid="map-area"][data-painted="true"][data-painted-view="${ROOT}"]`, { timeout: TIMEOUT });
+}
 
 /**
  * Filters cycled through so repeated runs do not just hit a result the app already holds. Each
@@ -375,11 +388,8 @@ export async function runBrowserBench(
         await settled(page);
       }
 
-      const clearFilter = async () => {
-        await page.evaluate(CLEAR_FILTER);
-        await page.waitForSelector('[data-testid="filter-status"]', { state: 'detached', timeout: TIMEOUT });
-        await page.waitForSelector('[data-testid="kpi-strip"][data-state="plain"]', { timeout: TIMEOUT });
-        await page.waitForSelector(rootPainted, { timeout: TIMEOUT });
+      const clearAndSettle = async () => {
+        await clearFilter(page);
         await settled(page);
       };
       // Cold: the first filter at a period the page has not filtered before, so the time includes
@@ -392,7 +402,7 @@ export async function runBrowserBench(
         filterColdMap.push(mapMs);
         filterCold.push(allMs);
         log(`filter ${fc} at ${year}, cold: map ${mapMs.toFixed(0)} ms, panels ${allMs.toFixed(0)} ms`);
-        await clearFilter();
+        await clearAndSettle();
       }
       if (coldYears.length < opts.runs) notes.push(`cold filter runs: only ${coldYears.length} earlier years to filter at`);
 
@@ -411,7 +421,7 @@ export async function runBrowserBench(
           recolourFloor.push(floorMs);
         }
         log(`filter ${f}${i < opts.warmup ? ' (warm-up)' : ''}: map ${mapMs.toFixed(0)} ms, panels ${allMs.toFixed(0)} ms; floor recolour ${floorMs.toFixed(0)} ms`);
-        await clearFilter();
+        await clearAndSettle();
       }
 
       heapMb = await jsHeapMb({ context: browser.app }, page);

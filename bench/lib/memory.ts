@@ -15,9 +15,9 @@
  *    keeps is bounded (the SQL result cache, 6 cross-filter cubes, 12 unit series, 3 period tables).
  * `MEMORY_BENCH_MARK_EVERY` (default 250) adds intermediate readings to the log.
  */
-import type { Page, Worker } from 'playwright-core';
+import type { Worker } from 'playwright-core';
 import { launchChromium, startStaticServer } from '../../test/browser/harness';
-import { drillScript, filterScript, FILTERS, jsHeapMb, ROOT } from './browser';
+import { clearFilter, drillScript, filterScript, FILTERS, jsHeapMb, ROOT } from './browser';
 import { figure, type Figure } from './stats';
 
 const TIMEOUT = 180_000;
@@ -99,7 +99,7 @@ export async function runMemoryBench(chrome: string, dist: string, opts: { drill
       if (i % FILTER_EVERY === 0) {
         await page.evaluate(filterScript(FILTERS[filters % FILTERS.length]!));
         filters++;
-        await clearFilter(page, rootPainted);
+        await clearFilter(page);
       }
       times.push(performance.now() - t0);
       if (i === BASELINE_STEPS) {
@@ -128,16 +128,4 @@ export async function runMemoryBench(chrome: string, dist: string, opts: { drill
     await browser.close();
     await server.close();
   }
-}
-
-async function clearFilter(page: Page, rootPainted: string): Promise<void> {
-  await page.evaluate(`(() => {
-    const url = new URL(location.href);
-    url.searchParams.delete('filter');
-    history.pushState(null, '', url);
-    dispatchEvent(new PopStateEvent('popstate', { state: null }));
-  })()`);
-  await page.waitForSelector('[data-testid="filter-status"]', { state: 'detached', timeout: TIMEOUT });
-  await page.waitForSelector('[data-testid="kpi-strip"][data-state="plain"]', { timeout: TIMEOUT });
-  await page.waitForSelector(rootPainted, { timeout: TIMEOUT });
 }
